@@ -1,0 +1,5 @@
+import { ProjectOverview } from "@/components/dashboard/project-overview";
+
+export default function ProjectHomePage() {
+  return <ProjectOverview />;
+}

@@ -1,0 +1,40 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorMessage, TextField } from "@/components/ui/field";
+import { postAuth } from "./post-auth";
+
+export function SignUpForm({ inviteToken }: { inviteToken?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        setPending(true);
+        const refusal = await postAuth("sign-up/email", {
+          name: form.get("name"),
+          email: form.get("email"),
+          password: form.get("password"),
+          inviteToken,
+        });
+        setPending(false);
+        if (refusal) return setError(refusal);
+        router.push("/");
+        router.refresh();
+      }}
+    >
+      <TextField label="Name" name="name" autoComplete="name" required />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required />
+      <TextField label="Password (at least 8 characters)" name="password" type="password" autoComplete="new-password" minLength={8} required />
+      <ErrorMessage error={error ? { message: error } : null} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        Create account
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "samples" ADD COLUMN "source_name" text;

@@ -1,0 +1,94 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { runs, workers } from "@/db/schema";
+import type { Database } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
+import { appendRunEvents, type RunEventInput } from "@/server/runs/events";
+import { ingestLogLines } from "@/server/runs/log-ingest";
+import { claimNextRun, expireLeases, finishRun, heartbeatRun, markRunStarted } from "@/server/runs/queue";
+import { launchSpecSchema, trainingRunKinds } from "./launch-spec";
+import type { Worker } from "./workers";
+
+export const agentLeaseMs = 60_000;
+const runnerIdOf = (worker: Worker) => `worker:${worker.id}`;
+
+/** Runs whose requirements this machine meets: enough GPUs, every label asked for, and an executor it has. */
+function eligibleFor(worker: Worker) {
+  const gpuCount = (worker.gpus as unknown[]).length;
+  return sql`coalesce((${runs.requirements}->>'gpus')::int, 0) <= ${gpuCount}
+    and coalesce(${runs.requirements}->'labels', '[]'::jsonb) <@ ${JSON.stringify(worker.labels)}::jsonb
+    and coalesce(${runs.config}->'launch'->>'executor', 'local') = any(${sql.param(worker.executors)}::text[])`;
+}
+
+/** Long-polls for a training run this worker can take; the claim is the job model's single-statement claim. */
+export async function claimRunForWorker(db: Database, worker: Worker, options: { waitMs: number; pollMs?: number; signal?: AbortSignal }) {
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    // An agent that hung up would never hear of a run claimed now: that run would sit held until its lease ran out.
+    if (options.signal?.aborted) return null;
+    await expireLeases(db);
+    const run = await claimNextRun(db, {
+      runnerId: runnerIdOf(worker),
+      queue: "gpu",
+      kinds: [...trainingRunKinds],
+      leaseMs: agentLeaseMs,
+      projectId: worker.projectId,
+      eligible: eligibleFor(worker),
+    });
+    if (run) {
+      await db.update(runs).set({ workerId: worker.id }).where(eq(runs.id, run.id));
+      await db.update(workers).set({ currentRunId: run.id }).where(eq(workers.id, worker.id));
+      const launch = launchSpecSchema.parse((run.config as { launch?: unknown }).launch);
+      return { runId: run.id, kind: run.kind, name: run.name, launch, lastEventSeq: run.lastEventSeq, leaseMs: agentLeaseMs };
+    }
+    if (Date.now() >= deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
+  }
+}
+
+async function assertHolds(db: Database, worker: Worker, runId: number) {
+  const [run] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.claimedBy, runnerIdOf(worker)), inArray(runs.state, ["claimed", "running"])));
+  if (!run) throw new DomainError("FORBIDDEN", `This agent does not hold run ${runId} (never claimed, finished, or its lease expired).`);
+}
+
+export async function startRunForWorker(db: Database, worker: Worker, runId: number) {
+  await assertHolds(db, worker, runId);
+  await markRunStarted(db, runId, runnerIdOf(worker));
+}
+
+/** Renews the lease; tells the agent whether the user asked to cancel. */
+export async function heartbeatRunForWorker(db: Database, worker: Worker, runId: number, progress?: number) {
+  const reply = await heartbeatRun(db, { runId, runnerId: runnerIdOf(worker), leaseMs: agentLeaseMs, progress });
+  if (!reply) throw new DomainError("FORBIDDEN", `This agent does not hold run ${runId} any more.`);
+  return reply;
+}
+
+/**
+ * Stores a batch of events once (a retried batch adds nothing), then parses the log lines that are new for metrics and
+ * checkpoints. Log payloads are `{ lines: string[] }`.
+ */
+export async function ingestAgentEvents(db: Database, worker: Worker, runId: number, events: RunEventInput[]) {
+  await assertHolds(db, worker, runId);
+  // Postgres text and jsonb cannot hold NUL: one stray byte in a training log must not block the run's whole stream.
+  const storable = events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload ?? null).replaceAll("\\u0000", "")) }));
+  const stored = new Set(await appendRunEvents(db, runId, storable));
+  const newLines = storable
+    .filter((e) => stored.has(e.seq) && e.type === "log")
+    .sort((a, b) => a.seq - b.seq)
+    .flatMap((e) => (e.payload as { lines?: string[] }).lines ?? []);
+  const parsed = newLines.length > 0 ? await ingestLogLines(db, runId, newLines) : { points: 0 };
+  return { stored: stored.size, duplicates: events.length - stored.size, metricPoints: parsed.points };
+}
+
+export async function finishRunForWorker(db: Database, worker: Worker, runId: number, outcome: { exitCode: number | null; cancelled: boolean; error?: string }) {
+  await assertHolds(db, worker, runId);
+  const state = outcome.cancelled ? "cancelled" : outcome.exitCode === 0 ? "succeeded" : "failed";
+  const error = state === "failed" ? (outcome.error ?? `The command exited with code ${outcome.exitCode}.`) : undefined;
+  await db.update(runs).set({ exitCode: outcome.exitCode }).where(eq(runs.id, runId));
+  await finishRun(db, { runId, runnerId: runnerIdOf(worker), state, error });
+  await db.update(workers).set({ currentRunId: null }).where(eq(workers.id, worker.id));
+  return { state };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+// Every setting the server reads, typed once. README's configuration table mirrors this.
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  MMR_DATA_DIR: z.string().default("./.data"),
+  MMR_BASE_URL: z.string().url().default("http://localhost:3000"),
+  MMR_AUTH_SECRET: z.string().min(32).optional(),
+  MMR_IN_PROCESS_RUNNER: booleanFlag.default(true),
+  MMR_SEED_DEMO: booleanFlag.default(true),
+  MMR_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MMR_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
+  // Folders an admin allows server-path imports from, separated by ":" (none: server-path imports are refused).
+  MMR_IMPORT_ROOTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(":").filter(Boolean)),
+  MMR_BLOB_DIR: z.string().optional(),
+  MMR_INIT_ADMIN_EMAIL: z.string().email().optional(),
+  MMR_INIT_ADMIN_PASSWORD: z.string().min(8).optional(),
+  MMR_INIT_PROJECT: z.string().min(1).optional(),
+  MMR_INIT_API_TOKEN: z
+    .string()
+    .regex(/^mmr_pat_[A-Za-z0-9_-]{20,128}$/, "must look like mmr_pat_ followed by at least 20 of A-Z a-z 0-9 _ -")
+    .optional(),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment configuration: ${problems}`);
+  }
+  return parsed.data;
+}

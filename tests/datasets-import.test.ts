@@ -1,0 +1,122 @@
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startImport } from "@/server/datasets/start-import";
+import { fixturesFolder, writeVerlParquet } from "./fixtures/datasets/write-parquet-fixtures";
+import { runQueuedJobs } from "./support/run-jobs";
+import { createTestApp, type TestApp } from "./support/test-app";
+
+describe("dataset import", () => {
+  let app: TestApp;
+  let ada: Awaited<ReturnType<TestApp["callerFor"]>>;
+  let adaId: string;
+  let projectId: string;
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "mmr-import-root-"));
+    app = await createTestApp({ MMR_IMPORT_ROOTS: `${root}:${fixturesFolder}` });
+    ada = await app.callerFor(await app.signUp("ada@example.com"));
+    adaId = (await ada.me.get())!.id;
+    projectId = (await ada.projects.create({ name: "Data" })).id;
+    await writeVerlParquet(path.join(root, "verl.parquet"));
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const importInto = async (name: string, file: string) => {
+    const started = await startImport(app.deps, {
+      projectId,
+      target: { newDatasetName: name },
+      location: { kind: "server-path", path: file },
+      createdBy: adaId,
+    });
+    await runQueuedJobs(app);
+    return { ...started, run: await ada.runs.get({ project: "data", runId: started.runId }) };
+  };
+
+  it("imports SFT messages JSONL, reporting bad lines, rows without a question and missing images", async () => {
+    const { run, datasetId } = await importInto("sft", path.join(fixturesFolder, "sft_messages.jsonl"));
+    expect(run.state).toBe("succeeded");
+    const result = run.result as Record<string, unknown>;
+    expect(result).toMatchObject({ datasetId, rowsImported: 4, rowsSkipped: 2, imagesMissing: 1 });
+    expect(result.skippedRows).toEqual([
+      expect.stringMatching(/^sft_messages row 3: not valid JSON/),
+      expect.stringMatching(/row 4 .*no question/),
+    ]);
+    expect(result.missingImages).toEqual([expect.stringContaining("images/missing-figure.png (missing)")]);
+    // The missing image's place in the conversation goes with it, so image parts and stored images stay aligned.
+    const withoutFigure = await app.deps.db.query.samples.findFirst({ where: (s, { eq }) => eq(s.externalId, "sft-006") });
+    expect(withoutFigure?.imageCount).toBe(0);
+    expect(JSON.stringify(withoutFigure?.messages)).not.toContain('"type":"image"');
+  });
+
+  it("re-imports the same file without adding anything", async () => {
+    const again = await startImport(app.deps, {
+      projectId,
+      target: { newDatasetName: "sft" },
+      location: { kind: "server-path", path: path.join(fixturesFolder, "sft_messages.jsonl") },
+      createdBy: adaId,
+    });
+    await runQueuedJobs(app);
+    const run = await ada.runs.get({ project: "data", runId: again.runId });
+    expect(run.result).toMatchObject({ rowsImported: 0, sourcesAlreadyImported: ["sft_messages"] });
+  });
+
+  it("imports verl parquet with image bytes, storing an identical image once with a thumbnail", async () => {
+    const { run } = await importInto("rl", path.join(root, "verl.parquet"));
+    expect(run.state).toBe("succeeded");
+    expect(run.result).toMatchObject({ rowsImported: 4, rowsSkipped: 1 });
+    // Rows 1 and 5 carry the same PNG three times, row 2 names it by path inside the fixtures folder: one blob.
+    const blobRows = await app.deps.db.query.blobs.findMany();
+    expect(blobRows).toHaveLength(1);
+    expect(blobRows[0]).toMatchObject({ mime: "image/png" });
+    expect(await app.deps.blobs.has(blobRows[0].thumbnailSha256!)).toBe(true);
+  });
+
+  it("fails a truncated parquet with the file named, leaving no half-imported dataset", async () => {
+    const whole = await import("node:fs/promises").then((fs) => fs.readFile(path.join(root, "verl.parquet")));
+    await writeFile(path.join(root, "truncated.parquet"), whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const { run, datasetId } = await importInto("broken", path.join(root, "truncated.parquet"));
+    expect(run.state).toBe("failed");
+    expect(run.error).toMatch(/truncated\.parquet/);
+    const sources = await app.deps.db.query.datasetSources.findMany({ where: (s, { eq }) => eq(s.datasetId, datasetId) });
+    expect(sources).toEqual([]);
+  });
+
+  it("refuses paths outside the import roots, '..' and symlinks leading out", async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), "mmr-outside-"));
+    await copyFile(path.join(fixturesFolder, "sft_messages.jsonl"), path.join(outside, "secret.jsonl"));
+    await symlink(path.join(outside, "secret.jsonl"), path.join(root, "link.jsonl"));
+    const attempt = (file: string) =>
+      startImport(app.deps, { projectId, target: { newDatasetName: "x" }, location: { kind: "server-path", path: file }, createdBy: adaId });
+    await expect(attempt(path.join(outside, "secret.jsonl"))).rejects.toThrow(/outside the import roots/);
+    await expect(attempt(`${root}/../${path.basename(outside)}/secret.jsonl`)).rejects.toThrow(/contains "\.\."/);
+    await expect(attempt(path.join(root, "link.jsonl"))).rejects.toThrow(/outside the import roots/);
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  it("imports every data file of a server folder as its own source", async () => {
+    const folder = path.join(root, "folder");
+    await mkdir(path.join(folder, "images"), { recursive: true });
+    await copyFile(path.join(fixturesFolder, "sft_messages.jsonl"), path.join(folder, "a.jsonl"));
+    await copyFile(path.join(fixturesFolder, "images/red-square.png"), path.join(folder, "images/red-square.png"));
+    await copyFile(path.join(root, "verl.parquet"), path.join(folder, "b.parquet"));
+    const { run } = await importInto("folder", folder);
+    expect(run.state).toBe("succeeded");
+    expect(run.result).toMatchObject({ rowsImported: 8, rowsSkipped: 3, imagesMissing: 1 });
+  });
+
+  it("refuses a dataset list whose data folder lies outside the roots", async () => {
+    const listFolder = path.join(root, "list");
+    await mkdir(listFolder, { recursive: true });
+    await copyFile(path.join(fixturesFolder, "sft_messages.jsonl"), path.join(listFolder, "a.jsonl"));
+    await writeFile(path.join(listFolder, "list.yaml"), "datasets:\n  - path: a.jsonl\n    data_folder: /etc\n    data_type: jsonl\n");
+    const { run } = await importInto("escaping-list", path.join(listFolder, "list.yaml"));
+    expect(run.state).toBe("failed");
+    expect(run.error).toMatch(/data folder of source "a" .* outside the import roots/);
+  });
+});

@@ -1,0 +1,24 @@
+import { Command } from "commander";
+import { registerDatasetCommands } from "./commands/datasets";
+import { registerEvaluationCommands } from "./commands/evaluations";
+import { registerLeaderboardCommands } from "./commands/leaderboard";
+import { registerLoginCommands } from "./commands/login";
+import { registerProjectsCommands } from "./commands/projects";
+import { registerRunCommands } from "./commands/runs";
+import { registerWorkerCommands } from "./commands/worker";
+import { describeError } from "./errors";
+
+// Each verb group lives in its own file under commands/ and is registered here.
+const verbGroups = [registerLoginCommands, registerProjectsCommands, registerDatasetCommands, registerEvaluationCommands, registerLeaderboardCommands, registerRunCommands, registerWorkerCommands];
+
+const program = new Command("mmr").description("MMR Studio from the command line. Talks to a server over HTTP with a personal API token.");
+for (const register of verbGroups) register(program);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  const message = describeError(error);
+  if (message === null) throw error; // a bug: let Node print the stack
+  console.error(`mmr: ${message}`);
+  process.exitCode = 1;
+}
