@@ -54,6 +54,21 @@ describe("dataset import", () => {
     expect(JSON.stringify(withoutFigure?.messages)).not.toContain('"type":"image"');
   });
 
+  it("imports a judge's results with their verdicts, which the browser filters by, and finds words inside LaTeX", async () => {
+    const { run, datasetId } = await importInto("judged", path.join(fixturesFolder, "judge_verdicts.jsonl"));
+    expect(run.error).toBeNull();
+    expect(run.result).toMatchObject({ rowsImported: 4, rowsSkipped: 0 });
+    const dataset = { project: "data", datasetId };
+    const verdictCount = async (verdict: "correct" | "incorrect" | "unjudged") => (await ada.samples.count({ ...dataset, filter: { verdict } })).count;
+    expect([await verdictCount("correct"), await verdictCount("incorrect"), await verdictCount("unjudged")]).toEqual([2, 1, 1]);
+    const wrong = await ada.samples.list({ ...dataset, filter: { verdict: "incorrect" } });
+    expect(wrong.items.map((s) => [s.question.split("\n")[0], s.verdict])).toEqual([["Which colour fills the shape?", false]]);
+    const fraction = await ada.samples.list({ ...dataset, filter: { search: "frac -triangle" } });
+    expect(fraction.items.map((s) => s.question)).toEqual(["What is $\\frac{1}{2} + \\frac{1}{4}$?"]);
+    expect((await ada.samples.count({ ...dataset, filter: { search: "tri* or colour" } })).count).toBe(2);
+    expect((await ada.samples.count({ ...dataset, filter: { search: "?!" } })).count).toBe(0);
+  });
+
   it("re-imports the same file without adding anything", async () => {
     const again = await startImport(app.deps, {
       projectId,

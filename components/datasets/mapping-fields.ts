@@ -10,6 +10,7 @@ export const editableFields: { field: EditableField; label: string }[] = [
   { field: "trace", label: "Reasoning trace" },
   { field: "systemPrompt", label: "System prompt" },
   { field: "source", label: "Source" },
+  { field: "verdict", label: "Judge verdict" },
   { field: "externalId", label: "External id" },
 ];
 

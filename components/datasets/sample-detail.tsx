@@ -11,6 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { ImageGallery, ImageZoom, type SampleImage } from "./image-gallery";
 import { SafeMarkdown } from "./safe-markdown";
 import { SampleCuration } from "./sample-curation";
+import { VerdictBadge } from "./sample-summary";
 import { answerKindLabels } from "./sample-view-params";
 import { TraceView } from "./trace-view";
 import { useSampleKeys } from "./use-sample-keys";
@@ -98,6 +99,8 @@ export function SampleDetail({ datasetId, sampleId }: { datasetId: string; sampl
                 )}
                 <dt className="text-zinc-500">Answer kind</dt>
                 <dd>{answerKindLabels[sample.data.answerKind]}</dd>
+                <dt className="text-zinc-500">Verdict</dt>
+                <dd>{sample.data.verdict === null ? <span className="text-zinc-500">not judged</span> : <VerdictBadge verdict={sample.data.verdict} />}</dd>
                 <dt className="text-zinc-500">Trace</dt>
                 <dd className="tabular-nums">{sample.data.traceLength.toLocaleString("en")} chars</dd>
               </dl>

@@ -5,7 +5,7 @@ import { useTRPC, type RouterOutputs } from "@/components/trpc/client";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { AnswerKind } from "@/server/datasets/answer-kind";
 import type { SampleSort } from "@/server/datasets/browse";
-import { answerKindLabels, isFiltered, sampleSortLabels, type SampleStatus } from "./sample-view-params";
+import { answerKindLabels, isFiltered, sampleSortLabels, verdictLabels, type SampleStatus, type SampleVerdict } from "./sample-view-params";
 import { useSampleView } from "./use-sample-view";
 
 type Source = RouterOutputs["datasets"]["get"]["sources"][number];
@@ -63,6 +63,14 @@ export function SampleFilters({ project, datasetId, sources }: { project: string
           <option value="">Any</option>
           {Object.entries(answerKindLabels).map(([kind, label]) => (
             <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Verdict" value={filter.verdict ?? ""} onChange={(e) => updateFilter({ verdict: (e.target.value || undefined) as SampleVerdict | undefined })}>
+          <option value="">Any</option>
+          {Object.entries(verdictLabels).map(([verdict, label]) => (
+            <option key={verdict} value={verdict}>
               {label}
             </option>
           ))}

@@ -24,6 +24,7 @@ export function SampleBadges({ sample, sourceLabel }: { sample: SampleListItem; 
       <span className="rounded bg-zinc-100 px-1.5 dark:bg-zinc-800">{answerKindLabels[sample.answerKind]}</span>
       {sample.traceLength > 0 && <span className="tabular-nums">{sample.traceLength.toLocaleString("en")}-char trace</span>}
       {sample.imageCount > 1 && <span>{sample.imageCount} images</span>}
+      {sample.verdict !== null && <VerdictBadge verdict={sample.verdict} />}
       {sample.excluded && <span className="rounded bg-red-100 px-1.5 text-red-700 dark:bg-red-950 dark:text-red-300">excluded</span>}
       {sample.tags.map((tag) => (
         <span key={tag} className="rounded-full bg-indigo-50 px-1.5 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
@@ -58,5 +59,13 @@ export function SampleCard({ sample, href, sourceLabel }: { sample: SampleListIt
         <p className="line-clamp-2 text-xs">{sample.question}</p>
       </div>
     </Link>
+  );
+}
+
+export function VerdictBadge({ verdict }: { verdict: boolean }) {
+  return verdict ? (
+    <span className="rounded bg-emerald-100 px-1.5 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">judged right</span>
+  ) : (
+    <span className="rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-950 dark:text-amber-300">judged wrong</span>
   );
 }

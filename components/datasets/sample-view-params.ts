@@ -17,7 +17,14 @@ export const sampleSortLabels: Record<SampleSort, string> = {
   "-traceLength": "Longest trace",
 };
 
+export const verdictLabels: Record<SampleVerdict, string> = {
+  correct: "Judged right",
+  incorrect: "Judged wrong",
+  unjudged: "Not judged",
+};
+
 export type SampleStatus = "all" | "included" | "excluded";
+export type SampleVerdict = NonNullable<SampleFilter["verdict"]>;
 export type BrowseLayout = "list" | "grid";
 
 /** What a dataset view shows: the filter and sort the server applies, and how the page lays samples out. */
@@ -28,6 +35,7 @@ export interface SampleView {
 }
 
 const isAnswerKind = (value: string): value is AnswerKind => value in answerKindLabels;
+const isVerdict = (value: string): value is SampleVerdict => value in verdictLabels;
 const isSort = (value: string): value is SampleSort => value in sampleSortLabels;
 
 function count(value: string | null): number | undefined {
@@ -37,7 +45,7 @@ function count(value: string | null): number | undefined {
 
 /**
  * Reads a view from the query string. The short names keep shared links readable:
- * `?source=<id>&tag=a&tag=b&image=yes&kind=math&traceMin=100&traceMax=2000&q=circle&status=included&sort=-id&layout=grid`.
+ * `?source=<id>&tag=a&tag=b&image=yes&kind=math&verdict=incorrect&traceMin=100&traceMax=2000&q=circle&status=included&sort=-id&layout=grid`.
  * Unknown or malformed values are ignored, so an edited link still opens.
  */
 export function parseSampleView(params: URLSearchParams): SampleView {
@@ -50,6 +58,8 @@ export function parseSampleView(params: URLSearchParams): SampleView {
   if (kinds.length) filter.answerKinds = kinds;
   const image = params.get("image");
   if (image === "yes" || image === "no") filter.hasImage = image === "yes";
+  const verdict = params.get("verdict") ?? "";
+  if (isVerdict(verdict)) filter.verdict = verdict;
   const traceMin = count(params.get("traceMin"));
   const traceMax = count(params.get("traceMax"));
   if (traceMin !== undefined) filter.traceLengthMin = traceMin;
@@ -70,6 +80,7 @@ export function sampleViewQuery(view: SampleView): string {
   filter.tags?.forEach((tag) => params.append("tag", tag));
   if (filter.hasImage !== undefined) params.set("image", filter.hasImage ? "yes" : "no");
   filter.answerKinds?.forEach((kind) => params.append("kind", kind));
+  if (filter.verdict) params.set("verdict", filter.verdict);
   if (filter.traceLengthMin !== undefined) params.set("traceMin", String(filter.traceLengthMin));
   if (filter.traceLengthMax !== undefined) params.set("traceMax", String(filter.traceLengthMax));
   if (filter.search) params.set("q", filter.search);

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -86,15 +86,16 @@ export const samples = pgTable(
     systemPrompt: text("system_prompt"),
     messages: jsonb("messages"),
     extra: jsonb("extra"),
+    // A judge's verdict on the sample's response (a distillation or evaluation judge), when the data carried one.
+    verdict: boolean("verdict"),
     imageCount: integer("image_count").notNull().default(0),
     // The first image's thumbnail, so list views need no join.
     thumbnailSha256: text("thumbnail_sha256"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     note: text("note"),
     excluded: boolean("excluded").notNull().default(false),
-    searchText: tsvector("search_text").generatedAlwaysAs(
-      (): SQL => sql`to_tsvector('simple', left(coalesce(${samples.question}, ''), 100000) || ' ' || left(coalesce(${samples.answer}, ''), 10000))`,
-    ),
+    // The words of question and answer, cut by server/datasets/search-terms.ts (which also cuts the queries).
+    searchText: tsvector("search_text").notNull().default(sql`''::tsvector`),
   },
   (t) => [
     uniqueIndex("samples_dataset_hash_idx").on(t.datasetId, t.contentHash),

@@ -21,6 +21,7 @@ const listColumns = {
   answerKind: samples.answerKind,
   traceLength: samples.traceLength,
   imageCount: samples.imageCount,
+  verdict: samples.verdict,
   thumbnailSha256: samples.thumbnailSha256,
   tags: samples.tags,
   excluded: samples.excluded,

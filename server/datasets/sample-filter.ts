@@ -2,6 +2,7 @@ import "server-only";
 import { and, arrayContains, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { answerKind, datasetSources, samples } from "@/db/schema";
+import { searchQueryText } from "./search-terms";
 
 /** Which samples of a dataset a view, a bulk action or a version covers. Every field narrows the selection. */
 export const sampleFilterSchema = z.object({
@@ -12,6 +13,8 @@ export const sampleFilterSchema = z.object({
   traceLengthMin: z.number().int().min(0).optional(),
   traceLengthMax: z.number().int().min(0).optional(),
   search: z.string().trim().max(500).optional(),
+  /** A judge's verdict: judged right, judged wrong, or not judged. */
+  verdict: z.enum(["correct", "incorrect", "unjudged"]).optional(),
   status: z.enum(["all", "included", "excluded"]).default("all"),
 });
 export type SampleFilter = z.input<typeof sampleFilterSchema>;
@@ -29,8 +32,20 @@ export function sampleFilterWhere(datasetId: string, input: SampleFilter): SQL {
     filter.answerKinds?.length ? inArray(samples.answerKind, filter.answerKinds) : undefined,
     filter.traceLengthMin === undefined ? undefined : gte(samples.traceLength, filter.traceLengthMin),
     filter.traceLengthMax === undefined ? undefined : lte(samples.traceLength, filter.traceLengthMax),
-    filter.search ? sql`${samples.searchText} @@ websearch_to_tsquery('simple', ${filter.search})` : undefined,
+    filter.search ? searchCondition(filter.search) : undefined,
+    filter.verdict === undefined ? undefined : verdictCondition(filter.verdict),
     filter.status === "all" ? undefined : eq(samples.excluded, filter.status === "excluded"),
   ];
   return and(...conditions.filter((c): c is SQL => c !== undefined))!;
+}
+
+/** A search with no word in it (only punctuation) matches nothing rather than everything. */
+function searchCondition(search: string): SQL {
+  const query = searchQueryText(search);
+  return query === null ? sql`false` : sql`${samples.searchText} @@ ${query}::tsquery`;
+}
+
+function verdictCondition(verdict: "correct" | "incorrect" | "unjudged"): SQL {
+  if (verdict === "unjudged") return sql`${samples.verdict} is null`;
+  return eq(samples.verdict, verdict === "correct");
 }

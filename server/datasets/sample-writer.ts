@@ -8,17 +8,22 @@ import { classifyAnswer } from "./answer-kind";
 import type { NormalisedSample } from "./import";
 import { stripNul, toStorableJson } from "./json-safe";
 import type { StoredImage } from "./sample-images";
+import { searchVectorText } from "./search-terms";
 
 type SampleRow = typeof samples.$inferInsert;
 
 /** sha256 of what makes a sample this sample: the same one imported twice is stored once. */
 export function sampleContentHash(sample: NormalisedSample, imageKeys: string[]): string {
-  const identity = [sample.externalId ?? null, sample.question, sample.answer ?? null, sample.trace ?? null, sample.systemPrompt ?? null, sample.messages ?? null, imageKeys];
+  const identity: unknown[] = [sample.externalId ?? null, sample.question, sample.answer ?? null, sample.trace ?? null, sample.systemPrompt ?? null, sample.messages ?? null, imageKeys];
+  // Appended only when present, so samples without a verdict keep the hashes they always had.
+  if (sample.verdict !== undefined) identity.push(sample.verdict);
   return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
 }
 
 function toRow(datasetId: string, sourceId: string, rowNumber: number, sample: NormalisedSample, images: StoredImage[]): SampleRow {
   const trace = sample.trace === undefined ? null : stripNul(sample.trace);
+  const question = stripNul(sample.question);
+  const answer = sample.answer === undefined ? null : stripNul(sample.answer);
   return {
     datasetId,
     sourceId,
@@ -26,20 +31,25 @@ function toRow(datasetId: string, sourceId: string, rowNumber: number, sample: N
     externalId: sample.externalId ?? null,
     sourceName: sample.source === undefined ? null : stripNul(sample.source),
     contentHash: sampleContentHash(sample, images.map((i) => i.sha256)),
-    question: stripNul(sample.question),
-    answer: sample.answer === undefined ? null : stripNul(sample.answer),
+    question,
+    answer,
+    // Bounded, so one huge text cannot exceed what a tsvector holds.
+    searchText: searchVectorText(question.slice(0, 100_000), answer?.slice(0, 10_000)),
     answerKind: classifyAnswer(sample.answer),
     trace,
     traceLength: trace?.length ?? 0,
     systemPrompt: sample.systemPrompt === undefined ? null : stripNul(sample.systemPrompt),
     messages: sample.messages ? toStorableJson(sample.messages as never) : null,
     extra: Object.keys(sample.extra).length > 0 ? toStorableJson(sample.extra) : null,
+    verdict: sample.verdict ?? null,
     imageCount: images.length,
     thumbnailSha256: images[0]?.thumbnailSha256 ?? null,
   };
 }
 
 const column = <T>(rows: SampleRow[], pick: (row: SampleRow) => T) => sql.param(rows.map(pick));
+// postgres.js cannot send a boolean array holding nulls, so verdicts travel as text.
+const verdictText = (verdict: boolean | null | undefined) => (verdict === null || verdict === undefined ? null : String(verdict));
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
@@ -49,10 +59,10 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 async function insertSampleRows(db: Database, target: { datasetId: string; sourceId: string }, rows: SampleRow[]) {
   const result = await db.execute(sql`
     insert into ${samples} (dataset_id, source_id, row_number, external_id, source_name, content_hash, question, answer, answer_kind,
-      trace, trace_length, system_prompt, messages, extra, image_count, thumbnail_sha256)
+      trace, trace_length, system_prompt, messages, extra, verdict, image_count, thumbnail_sha256, search_text)
     select ${target.datasetId}::uuid, ${target.sourceId}::uuid, r.row_number, r.external_id, r.source_name, r.content_hash, r.question,
       r.answer, r.answer_kind::answer_kind, r.trace, r.trace_length, r.system_prompt, r.messages::jsonb, r.extra::jsonb,
-      r.image_count, r.thumbnail_sha256
+      r.verdict::boolean, r.image_count, r.thumbnail_sha256, r.search_text::tsvector
     from unnest(
       ${column(rows, (r) => r.rowNumber)}::int[], ${column(rows, (r) => r.externalId ?? null)}::text[],
       ${column(rows, (r) => r.sourceName ?? null)}::text[],
@@ -60,10 +70,11 @@ async function insertSampleRows(db: Database, target: { datasetId: string; sourc
       ${column(rows, (r) => r.answer ?? null)}::text[], ${column(rows, (r) => r.answerKind ?? "none")}::text[],
       ${column(rows, (r) => r.trace ?? null)}::text[], ${column(rows, (r) => r.traceLength ?? 0)}::int[],
       ${column(rows, (r) => r.systemPrompt ?? null)}::text[], ${column(rows, (r) => json(r.messages))}::text[],
-      ${column(rows, (r) => json(r.extra))}::text[], ${column(rows, (r) => r.imageCount ?? 0)}::int[],
-      ${column(rows, (r) => r.thumbnailSha256 ?? null)}::text[]
+      ${column(rows, (r) => json(r.extra))}::text[], ${column(rows, (r) => verdictText(r.verdict))}::text[],
+      ${column(rows, (r) => r.imageCount ?? 0)}::int[],
+      ${column(rows, (r) => r.thumbnailSha256 ?? null)}::text[], ${column(rows, (r) => r.searchText)}::text[]
     ) as r(row_number, external_id, source_name, content_hash, question, answer, answer_kind, trace, trace_length, system_prompt,
-      messages, extra, image_count, thumbnail_sha256)
+      messages, extra, verdict, image_count, thumbnail_sha256, search_text)
     on conflict do nothing
     returning id, content_hash`);
   return rowsOf<{ id: number | string; content_hash: string }>(result).map((r) => ({ id: Number(r.id), contentHash: r.content_hash }));

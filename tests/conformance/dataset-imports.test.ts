@@ -18,9 +18,9 @@ for (const driver of drivers) {
     afterAll(() => fixture.app.close());
 
     /** Imports one file of the shared datasets folder, where it lies, into a dataset of its own; returns the finished run and the dataset's address in the samples API. */
-    async function importFixture(file: string) {
+    async function importFixture(file: string, folder = "datasets") {
       const { app, caller, projectId, userId } = fixture;
-      const location = { kind: "server-path" as const, path: fixturePath("datasets", file) };
+      const location = { kind: "server-path" as const, path: fixturePath(folder, file) };
       const { runId, datasetId } = await startImport(app.deps, { projectId, target: { newDatasetName: file }, location, createdBy: userId });
       await runQueuedJobs(app);
       const run = await caller.runs.get({ project: projectSlug, runId });
@@ -102,6 +102,16 @@ for (const driver of drivers) {
       expect(first.traceLength).toBe(first.trace!.length);
       // Row 3 is multiple choice: its question and answer come from the *_w_choices columns.
       expect(third).toMatchObject({ externalId: "6", question: expect.stringMatching(/^Misty the cat has five kittens/), answer: "D", answerKind: "choice" });
+    });
+
+    it("vprm MathVision self-judge JSONL: 303 judged samples, 88 judged right and 215 wrong, filterable by verdict", async () => {
+      const { run, result, dataset } = await importFixture("vprm_mathvision_qwen25vl7b_selfjudge_results.jsonl", "judge");
+      expect(run.state).toBe("succeeded");
+      expect(result).toMatchObject({ rowsImported: 303, ...noRowsSkipped });
+      const count = async (verdict: "correct" | "incorrect" | "unjudged") => (await fixture.caller.samples.count({ ...dataset, filter: { verdict } })).count;
+      expect([await count("correct"), await count("incorrect"), await count("unjudged")]).toEqual([88, 215, 0]);
+      const [first] = await firstSamples(dataset, 1);
+      expect(first).toMatchObject({ externalId: "4", question: "How many different digits can you find in this picture?\n<image1>", verdict: false });
     });
 
     it("lmms-engine bagel minimal JSON: one text-only messages sample", async () => {

@@ -90,6 +90,19 @@ describe("applyMapping", () => {
     expect(imageError).toMatchObject({ row: 6, field: "images", reason: "images: field 'img' holds a remote image URL, which is not imported ('http://host/a.png')" });
   });
 
+  it("reads a judge's verdict, and names the row and column of one it cannot read", () => {
+    const mapping = { question: "q", verdict: "judgment" };
+    expect(sampleOf(applyMapping({ row: 1, values: { q: "x", judgment: "1" } }, mapping)).verdict).toBe(true);
+    expect(sampleOf(applyMapping({ row: 2, values: { q: "x", judgment: 0 } }, mapping)).verdict).toBe(false);
+    expect(sampleOf(applyMapping({ row: 3, values: { q: "x", judgment: "" } }, mapping))).not.toHaveProperty("verdict");
+    expect(errorOf(applyMapping({ row: 4, line: 4, values: { q: "x", judgment: "maybe" } }, mapping))).toEqual({
+      row: 4,
+      line: 4,
+      field: "verdict",
+      reason: "verdict: field 'judgment' holds \"maybe\", not a verdict (1 / 0, true / false, correct / incorrect)",
+    });
+  });
+
   it("fills source from the source label when no column gives one", () => {
     const values = { question: "q", origin: "" };
     expect(sampleOf(applyMapping({ row: 1, values }, { question: "question", source: "origin" }, { sourceLabel: "k12" })).source).toBe("k12");

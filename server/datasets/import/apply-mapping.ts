@@ -2,7 +2,7 @@ import "server-only";
 import { consumedFieldNames, isRecord, resolveColumnPath } from "./column-path";
 import { chatMessagesOf } from "./chat-messages";
 import type { ColumnMapping, FieldMapping, ImageRef, NormalisedSample, RawRow, RawValue, RowError, SampleField } from "./types";
-import { ValueShapeError, imagesOf, textOf } from "./value-coercion";
+import { ValueShapeError, imagesOf, textOf, verdictOf } from "./value-coercion";
 
 export type MappedRow = { ok: true; sample: NormalisedSample } | { ok: false; error: RowError };
 
@@ -52,6 +52,14 @@ function firstImages(row: RawRow, paths: string[]): ImageRef[] {
     if (images.length) return images;
   }
   return [];
+}
+
+function firstVerdict(row: RawRow, paths: string[]): boolean | undefined {
+  for (const path of paths) {
+    const verdict = convertAt(row, "verdict", path, verdictOf);
+    if (verdict !== undefined) return verdict;
+  }
+  return undefined;
 }
 
 function missingQuestionReason(row: RawRow, paths: string[]): string {
@@ -113,6 +121,8 @@ export function applyMapping(
     if (text.trace !== undefined) sample.trace = text.trace;
     if (text.systemPrompt !== undefined) sample.systemPrompt = text.systemPrompt;
     if (source !== undefined) sample.source = source;
+    const verdict = firstVerdict(row, pathsOf(mapping.verdict));
+    if (verdict !== undefined) sample.verdict = verdict;
     if (messages !== undefined) sample.messages = messages;
     return { ok: true, sample };
   } catch (error) {

@@ -11,6 +11,7 @@ export const imageNames = ["images", "image", "image_path", "image_paths", "imag
 export const idNames = ["id", "uid", "sample_id", "question_id", "example_id", "doc_id", "idx", "index"];
 export const sourceNames = ["source", "data_source", "dataset", "dataset_name", "origin", "subset"];
 export const systemPromptNames = ["system_prompt", "system"];
+export const verdictNames = ["verdict", "judgment", "judgement", "judge_verdict", "is_correct", "correct", "correctness", "judge_result"];
 
 // Suffixes that make a question/answer-named column something else (an id, a type, a score).
 const unrelatedSuffix = /_(id|idx|type|types|level|len|length|score|scores|hash|index)$/i;

@@ -23,6 +23,7 @@ export const columnMappingSchema: z.ZodType<ColumnMapping> = z
     trace: fieldMappingSchema.optional(),
     systemPrompt: fieldMappingSchema.optional(),
     source: fieldMappingSchema.optional(),
+    verdict: fieldMappingSchema.optional(),
     messages: columnPathSchema.optional(),
   })
   .strict();

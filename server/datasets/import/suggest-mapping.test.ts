@@ -81,6 +81,13 @@ describe("suggestMapping", () => {
     });
   });
 
+  it("maps a judge's 0 / 1 judgment column as the verdict of judged responses", async () => {
+    expect(suggestMapping(await rowsOf(path.join(fixtures, "judge_verdicts.jsonl")))).toEqual({
+      layout: "reasoning-trace",
+      mapping: { externalId: "id", verdict: "judgment", images: "image", question: "question", answer: ["answer", "answer_w_choices"], trace: "response" },
+    });
+  });
+
   it("maps verl RL parquet rows: prompt, ground truth, image structs and data source", async () => {
     const file = path.join(folder, "verl.parquet");
     await writeVerlParquet(file);

@@ -12,9 +12,10 @@ import {
   sourceNames,
   systemPromptNames,
   traceNames,
+  verdictNames,
 } from "./column-candidates";
 import type { ColumnMapping, FieldMapping, RawRow, RawValue, RowLayout } from "./types";
-import { imagesOf, textOf } from "./value-coercion";
+import { imagesOf, textOf, verdictOf } from "./value-coercion";
 
 export interface MappingSuggestion {
   layout: RowLayout;
@@ -53,18 +54,28 @@ function someResolves(rows: RawRow[], path: string): boolean {
   });
 }
 
+function isVerdict(value: RawValue): boolean {
+  try {
+    return verdictOf(value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 function asFieldMapping(columns: string[]): FieldMapping | undefined {
   if (columns.length === 0) return undefined;
   return columns.length === 1 ? columns[0] : columns;
 }
 
-/** Mapping entries shared by every layout: id, source and images from conventionally named columns. */
+/** Mapping entries shared by every layout: id, source, images and a judge's verdict from conventionally named columns. */
 function columnFields(rows: RawRow[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const id = rankedColumns(rows, idNames, isTextish)[0];
   const source = rankedColumns(rows, sourceNames, (value) => typeof value === "string")[0];
   const images = rankedColumns(rows, imageNames, looksLikeImages)[0];
+  const verdict = rankedColumns(rows, verdictNames, isVerdict)[0];
   if (id) mapping.externalId = id;
+  if (verdict) mapping.verdict = verdict;
   if (source) mapping.source = source;
   if (images) mapping.images = images;
   return mapping;

@@ -47,6 +47,8 @@ export interface NormalisedSample {
   trace?: string;
   systemPrompt?: string;
   source?: string;
+  /** A judge's verdict on the sample's response: right (true) or wrong (false); absent when none was given. */
+  verdict?: boolean;
   /** The whole conversation, when the row holds one (SFT `messages`, LLaVA `conversations`, verl `prompt`). */
   messages?: ChatMessage[];
   /** The row's columns that no plain column path of the mapping consumed. */
@@ -54,7 +56,7 @@ export interface NormalisedSample {
 }
 
 /** Fields of a NormalisedSample that a mapping fills. */
-export type SampleField = "externalId" | "question" | "answer" | "images" | "trace" | "systemPrompt" | "source" | "messages";
+export type SampleField = "externalId" | "question" | "answer" | "images" | "trace" | "systemPrompt" | "source" | "verdict" | "messages";
 
 /**
  * Where a field comes from: a column path (see column-path.ts), or several tried in order (the first non-empty wins,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chatMessagesOf } from "./chat-messages";
 import type { RawValue } from "./types";
-import { ValueShapeError, imagesOf, textOf } from "./value-coercion";
+import { ValueShapeError, imagesOf, textOf, verdictOf } from "./value-coercion";
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
@@ -121,5 +121,25 @@ describe("chatMessagesOf", () => {
     expect(() => chatMessagesOf([{ role: "user", content: [{ type: "video", video: "v.mp4" }] }])).toThrow(
       "has part 1 of message 1 of type 'video', which is neither text nor an image",
     );
+  });
+});
+
+describe("verdictOf", () => {
+  it("reads a judge's 1 / 0, true / false and right / wrong words, in any case", () => {
+    expect([1, 0, "1", "0", true, false, " Correct ", "INCORRECT", "yes", "no"].map((value) => verdictOf(value))).toEqual([
+      true, false, true, false, true, false, true, false, true, false,
+    ]);
+  });
+
+  it("gives no verdict for an empty cell", () => {
+    expect(verdictOf(null)).toBeUndefined();
+    expect(verdictOf(undefined)).toBeUndefined();
+    expect(verdictOf("  ")).toBeUndefined();
+  });
+
+  it("refuses a value that is not a verdict, saying what it holds", () => {
+    expect(() => verdictOf("maybe")).toThrow('holds "maybe", not a verdict (1 / 0, true / false, correct / incorrect)');
+    expect(() => verdictOf(0.5)).toThrow("holds 0.5, not a verdict");
+    expect(() => verdictOf({ score: 1 })).toThrow("holds an object, not a verdict");
   });
 });

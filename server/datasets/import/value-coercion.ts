@@ -34,6 +34,25 @@ export function textOf(value: RawValue | undefined): string | undefined {
   throw new ValueShapeError(`is ${describeKeys(value)}, not text; map one of its fields (e.g. 'column.${Object.keys(value)[0] ?? "field"}')`);
 }
 
+const verdictWords: Record<string, boolean> = {
+  "1": true, "1.0": true, true: true, yes: true, correct: true, right: true, consistent: true, pass: true,
+  "0": false, "0.0": false, false: false, no: false, incorrect: false, wrong: false, inconsistent: false, fail: false,
+};
+
+/** A judge's verdict: 1 / 0, true / false, or a word such as correct / incorrect. Blank is no verdict. */
+export function verdictOf(value: RawValue | undefined): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (word === "") return undefined;
+    if (word in verdictWords) return verdictWords[word];
+  }
+  const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : String(value);
+  throw new ValueShapeError(`holds ${shown}, not a verdict (1 / 0, true / false, correct / incorrect)`);
+}
+
 function bytesOf(value: RawValue): Uint8Array {
   if (value instanceof Uint8Array) return value;
   // JSON exports of image columns write bytes as base64 text or as a list of byte values.
