@@ -15,6 +15,9 @@ const envSchema = z.object({
   MMR_SEED_DEMO: booleanFlag.default(true),
   MMR_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MMR_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
+  // Files a GPU agent collects from a run's folders: small artifacts (results, logs, rollout dumps), not checkpoints.
+  MMR_MAX_ARTIFACT_FILE_BYTES: z.coerce.number().int().positive().default(67_108_864),
+  MMR_MAX_RUN_ARTIFACT_BYTES: z.coerce.number().int().positive().default(536_870_912),
   // Folders an admin allows server-path imports from, separated by ":" (none: server-path imports are refused).
   MMR_IMPORT_ROOTS: z
     .string()

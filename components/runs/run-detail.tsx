@@ -6,6 +6,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { MetricCharts } from "./charts/metric-charts";
+import { ArtifactsPanel } from "./detail/artifacts-panel";
 import { CheckpointsPanel } from "./detail/checkpoints-panel";
 import { RunConfigPanel } from "./detail/run-config-panel";
 import { RunFacts } from "./detail/run-facts";
@@ -81,6 +82,7 @@ export function RunDetail({ runId }: { runId: number }) {
       {training && (
         <div className="grid gap-4 lg:grid-cols-2">
           <CheckpointsPanel runId={r.id} live={active} />
+          <ArtifactsPanel runId={r.id} live={active} />
           <RunConfigPanel run={r} />
         </div>
       )}

@@ -2,10 +2,13 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { runs, workers } from "@/db/schema";
 import type { Database } from "@/server/db/client";
+import type { AppDeps } from "@/server/deps";
 import { DomainError } from "@/server/errors";
+import { queueImportOfEvalRun } from "@/server/evaluations/queue-eval-run-import";
 import { appendRunEvents, type RunEventInput } from "@/server/runs/events";
 import { ingestLogLines } from "@/server/runs/log-ingest";
 import { claimNextRun, expireLeases, finishRun, heartbeatRun, markRunStarted } from "@/server/runs/queue";
+import { collectedArtifactLimits } from "@/server/runs/run-artifacts";
 import { launchSpecSchema, trainingRunKinds } from "./launch-spec";
 import type { Worker } from "./workers";
 
@@ -21,7 +24,11 @@ function eligibleFor(worker: Worker) {
 }
 
 /** Long-polls for a training run this worker can take; the claim is the job model's single-statement claim. */
-export async function claimRunForWorker(db: Database, worker: Worker, options: { waitMs: number; pollMs?: number; signal?: AbortSignal }) {
+export async function claimRunForWorker(
+  { db, env }: Pick<AppDeps, "db" | "env">,
+  worker: Worker,
+  options: { waitMs: number; pollMs?: number; signal?: AbortSignal },
+) {
   const deadline = Date.now() + options.waitMs;
   for (;;) {
     // An agent that hung up would never hear of a run claimed now: that run would sit held until its lease ran out.
@@ -39,14 +46,15 @@ export async function claimRunForWorker(db: Database, worker: Worker, options: {
       await db.update(runs).set({ workerId: worker.id }).where(eq(runs.id, run.id));
       await db.update(workers).set({ currentRunId: run.id }).where(eq(workers.id, worker.id));
       const launch = launchSpecSchema.parse((run.config as { launch?: unknown }).launch);
-      return { runId: run.id, kind: run.kind, name: run.name, launch, lastEventSeq: run.lastEventSeq, leaseMs: agentLeaseMs };
+      return { runId: run.id, kind: run.kind, name: run.name, launch, lastEventSeq: run.lastEventSeq, leaseMs: agentLeaseMs, artifactLimits: collectedArtifactLimits(env) };
     }
     if (Date.now() >= deadline) return null;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
   }
 }
 
-async function assertHolds(db: Database, worker: Worker, runId: number) {
+/** The run is claimed by this worker and not finished: only then may it report on it (or upload its files). */
+export async function assertWorkerHoldsRun(db: Database, worker: Worker, runId: number) {
   const [run] = await db
     .select({ id: runs.id })
     .from(runs)
@@ -55,7 +63,7 @@ async function assertHolds(db: Database, worker: Worker, runId: number) {
 }
 
 export async function startRunForWorker(db: Database, worker: Worker, runId: number) {
-  await assertHolds(db, worker, runId);
+  await assertWorkerHoldsRun(db, worker, runId);
   await markRunStarted(db, runId, runnerIdOf(worker));
 }
 
@@ -71,7 +79,7 @@ export async function heartbeatRunForWorker(db: Database, worker: Worker, runId:
  * checkpoints. Log payloads are `{ lines: string[] }`.
  */
 export async function ingestAgentEvents(db: Database, worker: Worker, runId: number, events: RunEventInput[]) {
-  await assertHolds(db, worker, runId);
+  await assertWorkerHoldsRun(db, worker, runId);
   // Postgres text and jsonb cannot hold NUL: one stray byte in a training log must not block the run's whole stream.
   const storable = events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload ?? null).replaceAll("\\u0000", "")) }));
   const stored = new Set(await appendRunEvents(db, runId, storable));
@@ -83,12 +91,25 @@ export async function ingestAgentEvents(db: Database, worker: Worker, runId: num
   return { stored: stored.size, duplicates: events.length - stored.size, metricPoints: parsed.points };
 }
 
-export async function finishRunForWorker(db: Database, worker: Worker, runId: number, outcome: { exitCode: number | null; cancelled: boolean; error?: string }) {
-  await assertHolds(db, worker, runId);
+/**
+ * Records how the command ended. A succeeded `eval` run also queues the import of the lmms-eval output its agent
+ * collected, in the same transaction: a run never ends succeeded with its import forgotten.
+ */
+export async function finishRunForWorker(
+  deps: Pick<AppDeps, "db" | "env">,
+  worker: Worker,
+  runId: number,
+  outcome: { exitCode: number | null; cancelled: boolean; error?: string },
+) {
+  await assertWorkerHoldsRun(deps.db, worker, runId);
   const state = outcome.cancelled ? "cancelled" : outcome.exitCode === 0 ? "succeeded" : "failed";
   const error = state === "failed" ? (outcome.error ?? `The command exited with code ${outcome.exitCode}.`) : undefined;
-  await db.update(runs).set({ exitCode: outcome.exitCode }).where(eq(runs.id, runId));
-  await finishRun(db, { runId, runnerId: runnerIdOf(worker), state, error });
-  await db.update(workers).set({ currentRunId: null }).where(eq(workers.id, worker.id));
+  await deps.db.transaction(async (tx) => {
+    await tx.update(runs).set({ exitCode: outcome.exitCode }).where(eq(runs.id, runId));
+    const finished = await finishRun(tx, { runId, runnerId: runnerIdOf(worker), state, error });
+    await tx.update(workers).set({ currentRunId: null }).where(eq(workers.id, worker.id));
+    const [run] = await tx.select().from(runs).where(eq(runs.id, runId));
+    if (finished && state === "succeeded" && run.kind === "eval") await queueImportOfEvalRun(tx, deps.env, run);
+  });
   return { state };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppDeps } from "@/server/deps";
+import { handleAgentArtifactUpload } from "./agent-artifact-handler";
 import { handleArtifactRequest } from "./artifact-handler";
 import { handleBlobRequest } from "./blob-handler";
 import { handleTrpcRequest } from "./trpc-handler";
@@ -20,5 +21,9 @@ export async function handleApiRequest(deps: AppDeps, request: Request): Promise
   const upload = /^\/api\/uploads\/([^/]+)\/(.+)$/.exec(pathname);
   // Next decodes catch-all segments before the handler sees them; so does this.
   if (upload && request.method === "PUT") return handleUploadFile(deps, request, upload[1], upload[2].split("/").map(decodeURIComponent));
+  const agentArtifact = /^\/api\/agent\/runs\/([^/]+)\/artifacts\/(.+)$/.exec(pathname);
+  if (agentArtifact && request.method === "PUT") {
+    return handleAgentArtifactUpload(deps, request, agentArtifact[1], agentArtifact[2].split("/").map(decodeURIComponent));
+  }
   return Response.json({ error: `No API route ${request.method} ${pathname}.` }, { status: 404 });
 }

@@ -24,7 +24,7 @@ export const agentRouter = router({
     .mutation(({ ctx, input }) => recordWorkerHeartbeat(ctx.deps.db, ctx.machine, input.gpuStatus, input.currentRunId)),
   claim: workerProcedure
     .input(z.object({ waitMs: z.number().int().min(0).max(30_000).default(20_000) }))
-    .mutation(({ ctx, input, signal }) => claimRunForWorker(ctx.deps.db, ctx.machine, { waitMs: input.waitMs, signal })),
+    .mutation(({ ctx, input, signal }) => claimRunForWorker(ctx.deps, ctx.machine, { waitMs: input.waitMs, signal })),
   start: workerProcedure.input(z.object({ runId })).mutation(({ ctx, input }) => startRunForWorker(ctx.deps.db, ctx.machine, input.runId)),
   runHeartbeat: workerProcedure
     .input(z.object({ runId, progress: z.number().min(0).max(1).optional() }))
@@ -34,5 +34,5 @@ export const agentRouter = router({
     .mutation(({ ctx, input }) => ingestAgentEvents(ctx.deps.db, ctx.machine, input.runId, input.events)),
   finish: workerProcedure
     .input(z.object({ runId, exitCode: z.number().int().nullable(), cancelled: z.boolean(), error: z.string().max(10_000).optional() }))
-    .mutation(({ ctx, input }) => finishRunForWorker(ctx.deps.db, ctx.machine, input.runId, input)),
+    .mutation(({ ctx, input }) => finishRunForWorker(ctx.deps, ctx.machine, input.runId, input)),
 });

@@ -6,6 +6,7 @@ import { requestCancel } from "@/server/runs/queue";
 import { launchTrainingRun } from "@/server/agents/launch-run";
 import { launchSpecSchema, trainingRunKinds } from "@/server/agents/launch-spec";
 import { listCheckpoints, listMetricKeys, readMetricSeriesForKeys } from "@/server/runs/metric-series";
+import { listRunArtifacts } from "@/server/runs/run-artifacts";
 import { projectProcedure, router } from "@/server/trpc/init";
 
 const runId = z.number().int().positive();
@@ -61,6 +62,9 @@ export const runsRouter = router({
       await getRun(ctx.deps.db, ctx.project.id, input.runId);
       return listCheckpoints(ctx.deps.db, input.runId);
     }),
+  artifacts: projectProcedure("viewer")
+    .input(z.object({ runId }))
+    .query(({ ctx, input }) => listRunArtifacts(ctx.deps, ctx.project.id, input.runId)),
   cancel: projectProcedure("member")
     .input(z.object({ runId }))
     .mutation(({ ctx, input }) => requestCancel(ctx.deps.db, ctx.project.id, input.runId)),

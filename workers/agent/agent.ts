@@ -1,5 +1,6 @@
 import os from "node:os";
 import { createAgentApi, describeFailure, serverErrorCode, type AgentApi } from "./agent-api";
+import { createArtifactUploader, type UploadArtifact } from "./artifact-upload";
 import type { Executor } from "./executors/executor";
 import { SlurmExecutor, slurmControllerAnswers } from "./executors/slurm-executor";
 import { probeNvidiaSmi, type GpuProbe } from "./gpu-probe";
@@ -37,6 +38,7 @@ export class AgentRefusedError extends Error {
 export class Agent {
   private readonly api: AgentApi;
   private readonly call: ServerCall;
+  private readonly uploadArtifact: UploadArtifact;
   private readonly log: Log;
   private readonly hostname: string;
   private readonly probeGpus: GpuProbe;
@@ -48,6 +50,7 @@ export class Agent {
     this.api = createAgentApi(options.server, options.token);
     this.log = options.log ?? ((message) => console.log(`${new Date().toISOString()} [mmr worker] ${message}`));
     this.call = createServerCall(this.log);
+    this.uploadArtifact = createArtifactUploader(options.server, options.token, this.log);
     this.hostname = options.hostname ?? os.hostname();
     this.probeGpus = options.gpuProbe ?? (() => probeNvidiaSmi());
     this.executors = options.executors;
@@ -89,7 +92,16 @@ export class Agent {
     this.currentRunId = claim.runId;
     try {
       const ending = await executeClaimedRun(
-        { api: this.api, call: this.call, workerId: this.workerId, executors: this.executors, workDir: this.options.workDir, log: this.log, agentStopping: stopping },
+        {
+          api: this.api,
+          call: this.call,
+          workerId: this.workerId,
+          executors: this.executors,
+          workDir: this.options.workDir,
+          uploadArtifact: this.uploadArtifact,
+          log: this.log,
+          agentStopping: stopping,
+        },
         claim,
       );
       this.log("state" in ending ? `run ${claim.runId}: ${ending.state}` : `run ${claim.runId}: abandoned: ${ending.abandoned}`);

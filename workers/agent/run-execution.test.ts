@@ -4,6 +4,7 @@ import path from "node:path";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AgentApi, ClaimedRun } from "./agent-api";
+import type { UploadArtifact } from "./artifact-upload";
 import { LocalExecutor } from "./executors/local-executor";
 import { executeClaimedRun } from "./run-execution";
 import { createServerCall } from "./server-calls";
@@ -26,18 +27,29 @@ function fakeApi(answers: Partial<Record<"start" | "runHeartbeat" | "events" | "
   return { api: api as unknown as AgentApi, calls };
 }
 
-const claimOf = (command: string, files: ClaimedRun["launch"]["files"] = []): ClaimedRun => ({
+const claimOf = (command: string, files: ClaimedRun["launch"]["files"] = [], collect: string[] = []): ClaimedRun => ({
   runId: 5,
   kind: "rl",
   name: "test",
-  launch: { executor: "local", command, env: {}, files, collect: [] },
+  launch: { executor: "local", command, env: {}, files, collect },
   lastEventSeq: 3,
   leaseMs: 60_000,
+  artifactLimits: { fileBytes: 1_000, runBytes: 10_000, files: 10 },
 });
 
-function contextFor(api: AgentApi, agentStopping = new AbortController().signal) {
+function contextFor(api: AgentApi, agentStopping = new AbortController().signal, uploadArtifact: UploadArtifact = async () => {}) {
   const log = () => {};
-  return { api, call: createServerCall(log), workerId: "w", executors: [new LocalExecutor({ graceMs: 2_000 })], workDir, log, agentStopping, maxRunHeartbeatMs: 50 };
+  return {
+    api,
+    call: createServerCall(log),
+    workerId: "w",
+    executors: [new LocalExecutor({ graceMs: 2_000 })],
+    workDir,
+    uploadArtifact,
+    log,
+    agentStopping,
+    maxRunHeartbeatMs: 50,
+  };
 }
 
 const shippedLines = (calls: { name: string; input: Record<string, unknown> }[]) =>
@@ -52,6 +64,21 @@ describe("executeClaimedRun", () => {
     expect(shippedLines(calls)).toEqual(["line 1", "line 2", "line 3"]);
     expect((calls.find((c) => c.name === "events")!.input.events as { seq: number }[])[0].seq).toBe(4);
     expect(calls.at(-1)).toEqual({ name: "finish", input: { workerId: "w", runId: 5, exitCode: 4, cancelled: false } });
+  });
+
+  it("uploads the collect folders after the command, before the end is reported, and says so in the run's log", async () => {
+    const { api, calls } = fakeApi({ finish: () => ({ state: "succeeded" }) });
+    const uploader: UploadArtifact = async ({ file }) => void calls.push({ name: "upload", input: { path: file.path, bytes: file.bytes } });
+    const command = "mkdir -p out/model && printf 12345 > out/model/results.json && head -c 2000 /dev/zero > out/big.bin";
+    const ending = await executeClaimedRun(contextFor(api, undefined, uploader), claimOf(command, [], ["out", "missing"]));
+    expect(ending).toEqual({ state: "succeeded" });
+    expect(calls.filter((c) => c.name === "upload" || c.name === "finish").map((c) => c.name)).toEqual(["upload", "finish"]);
+    expect(calls.find((c) => c.name === "upload")!.input).toEqual({ path: "out/model/results.json", bytes: 5 });
+    expect(shippedLines(calls)).toEqual([
+      '[MMR agent] collect "missing": no such folder; nothing collected from it.',
+      "[MMR agent] not uploaded, larger than 1000 bytes each: out/big.bin.",
+      "[MMR agent] collected 1 file (5 bytes) from out, missing.",
+    ]);
   });
 
   it("stops the command and reports nothing more once the server says the run is no longer this agent's", async () => {

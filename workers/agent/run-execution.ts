@@ -1,4 +1,6 @@
 import { describeFailure, serverErrorCode, type AgentApi, type ClaimedRun } from "./agent-api";
+import type { UploadArtifact } from "./artifact-upload";
+import { collectRunArtifacts } from "./collect-artifacts";
 import type { ExecutionHandle, Executor } from "./executors/executor";
 import { LogShipper } from "./log-shipper";
 import { sleep } from "./retry";
@@ -12,6 +14,8 @@ export interface RunExecutionContext {
   /** What this agent can run with; each run goes to the one its launch spec names. */
   executors: readonly Executor[];
   workDir: string;
+  /** Uploads one file of a run's `collect` folders. */
+  uploadArtifact: UploadArtifact;
   log: Log;
   /** Aborts when the agent itself is asked to stop: the command is stopped and the run finished as failed. */
   agentStopping: AbortSignal;
@@ -30,8 +34,8 @@ const lostHold = (error: unknown) => ["FORBIDDEN", "NOT_FOUND"].includes(serverE
 
 /**
  * Executes a claimed run to its end: marks it started, writes its files into a fresh folder, runs the command, ships
- * every output line in order, renews the lease (and hears of cancel) while it runs, and reports the exit code once
- * the last line is acknowledged.
+ * every output line in order, renews the lease (and hears of cancel) while it runs, uploads its `collect` folders, and
+ * reports the exit code once the last line is acknowledged.
  */
 export async function executeClaimedRun(ctx: RunExecutionContext, claim: ClaimedRun): Promise<RunEnding> {
   const { api, call, workerId } = ctx;
@@ -61,9 +65,11 @@ export async function executeClaimedRun(ctx: RunExecutionContext, claim: Claimed
 
   const reporting = new AbortController();
   let stopReason: "cancelled" | "lost" | "agent stopping" | null = null;
+  let commandEnded = false;
   const stop = (reason: NonNullable<typeof stopReason>) => {
     if (stopReason) return;
     stopReason = reason;
+    if (commandEnded) return;
     ctx.log(`run ${runId}: stopping the command (${reason})`);
     handle.terminate().catch((error: unknown) => ctx.log(`run ${runId}: could not stop the command: ${describeFailure(error)}`));
   };
@@ -85,18 +91,49 @@ export async function executeClaimedRun(ctx: RunExecutionContext, claim: Claimed
   try {
     for await (const line of handle.lines) shipper.add(line);
     const outcome = await handle.wait();
-    try {
-      await shipper.flush();
-    } catch (error) {
-      if (lostHold(error)) stop("lost");
-      else ctx.log(`run ${runId}: some log lines could not be stored: ${describeFailure(error)}`);
+    commandEnded = true;
+    const flushLog = async () => {
+      try {
+        await shipper.flush();
+      } catch (error) {
+        if (lostHold(error)) stop("lost");
+        else ctx.log(`run ${runId}: some log lines could not be stored: ${describeFailure(error)}`);
+      }
+    };
+    await flushLog();
+    const lost = { abandoned: "the server no longer lets this agent hold the run (its lease expired)" };
+    if (stopReason === "lost") return lost;
+    // How the command ended, fixed now: a cancel or stop arriving while the files upload does not change it.
+    const ending = {
+      exitCode: outcome.exitCode,
+      cancelled: stopReason === "cancelled",
+      error:
+        stopReason === "agent stopping"
+          ? `The agent was stopped while the command ran (exit code ${outcome.exitCode}).`
+          : (outcome.reason ?? (outcome.signal ? `The command was killed by ${outcome.signal}.` : undefined)),
+    };
+    // Uploaded before the end is reported, so the server has the files when it acts on the run's end (an eval's
+    // import). Succeeded and failed runs alike (a failed run's outputs explain it); a cancelled run and a stopping
+    // agent do not wait for uploads.
+    if (stopReason === null) {
+      const report = (line: string) => {
+        ctx.log(`run ${runId}: ${line}`);
+        shipper.add(`[MMR agent] ${line}`);
+      };
+      const { holdLost } = await collectRunArtifacts({
+        upload: ctx.uploadArtifact,
+        workerId,
+        runId,
+        workFolder: folder,
+        collect: claim.launch.collect,
+        limits: claim.artifactLimits,
+        signal: ctx.agentStopping,
+        report,
+      });
+      await flushLog();
+      if (holdLost || stopReason === "lost") return lost;
     }
-    if (stopReason === "lost") return { abandoned: "the server no longer lets this agent hold the run (its lease expired)" };
-    const error =
-      stopReason === "agent stopping"
-        ? `The agent was stopped while the command ran (exit code ${outcome.exitCode}).`
-        : (outcome.reason ?? (outcome.signal ? `The command was killed by ${outcome.signal}.` : undefined));
-    return { state: await finish({ exitCode: outcome.exitCode, cancelled: stopReason === "cancelled", error }) };
+    return { state: await finish(ending) };
   } catch (error) {
     if (lostHold(error)) return { abandoned: describeFailure(error) };
     throw error;
