@@ -100,6 +100,10 @@ export const samples = pgTable(
   (t) => [
     uniqueIndex("samples_dataset_hash_idx").on(t.datasetId, t.contentHash),
     index("samples_dataset_id_idx").on(t.datasetId, t.id),
+    // Sorting by trace length reads this index in order instead of sorting the whole dataset.
+    index("samples_dataset_trace_length_idx").on(t.datasetId, t.traceLength, t.id),
+    // Verdicts are rare in most datasets; a judged-right/wrong filter finds its rows here instead of scanning the rest.
+    index("samples_dataset_verdict_idx").on(t.datasetId, t.verdict, t.id).where(sql`${t.verdict} is not null`),
     index("samples_search_idx").using("gin", t.searchText),
     index("samples_tags_idx").using("gin", t.tags),
   ],

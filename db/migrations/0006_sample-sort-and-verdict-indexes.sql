@@ -1,0 +1,2 @@
+CREATE INDEX "samples_dataset_trace_length_idx" ON "samples" USING btree ("dataset_id","trace_length","id");--> statement-breakpoint
+CREATE INDEX "samples_dataset_verdict_idx" ON "samples" USING btree ("dataset_id","verdict","id") WHERE "samples"."verdict" is not null;
