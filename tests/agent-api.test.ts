@@ -1,6 +1,9 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runs } from "@/db/schema";
+import { rowsOf } from "@/server/db/raw-rows";
 import type { AppRouter } from "@/server/routers/_app";
 import { handleApiRequest } from "@/server/http/api-router";
 import { startHttpServer, type RunningHttpServer } from "./support/http-server";
@@ -72,6 +75,23 @@ describe("the GPU agent API", () => {
     expect(await agent.agent.finish.mutate({ workerId, runId: run.id, exitCode: 0, cancelled: false })).toEqual({ state: "succeeded" });
     expect(await ada.runs.get({ project, runId: run.id })).toMatchObject({ state: "succeeded", exitCode: 0, workerId });
     expect((await ada.runs.get({ project, runId: tooBig.id })).state).toBe("queued");
+  });
+
+  it("replaces the points of steps a resumed run prints again, and forgets a deleted run's points", async () => {
+    const run = await launch("resumed");
+    expect((await agent.agent.claim.mutate({ workerId, waitMs: 0 }))?.runId).toBe(run.id);
+    const steps = (from: number, to: number, scale: number) => Array.from({ length: to - from + 1 }, (_, i) => `step:${from + i} - actor/kl:${(from + i) * scale}`);
+    const send = (seq: number, lines: string[]) => agent.agent.events.mutate({ workerId, runId: run.id, events: [{ seq, type: "log", payload: { lines } }] });
+    expect((await send(1, steps(0, 3, 1))).metricPoints).toBe(4);
+    // Resumed from the checkpoint at step 2: steps 2 and 3 come again, with new values, then step 4.
+    expect((await send(2, steps(2, 4, 10))).metricPoints).toBe(3);
+    const [kl] = await ada.runs.metricSeries({ project, runId: run.id, keys: ["actor/kl"] });
+    expect(kl.points.map((p) => [p.step, p.value])).toEqual([[0, 0], [1, 1], [2, 20], [3, 30], [4, 40]]);
+
+    const pointsOfRun = async () => rowsOf<{ n: number }>(await app.deps.db.execute(sql`select count(*)::int as n from run_metrics where run_id = ${run.id}`))[0].n;
+    expect(await pointsOfRun()).toBe(5);
+    await app.deps.db.delete(runs).where(eq(runs.id, run.id));
+    expect(await pointsOfRun()).toBe(0);
   });
 
   it("stores a log line holding a NUL byte without it, and the rest of the batch", async () => {

@@ -82,13 +82,17 @@ export async function ingestAgentEvents(db: Database, worker: Worker, runId: num
   await assertWorkerHoldsRun(db, worker, runId);
   // Postgres text and jsonb cannot hold NUL: one stray byte in a training log must not block the run's whole stream.
   const storable = events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload ?? null).replaceAll("\\u0000", "")) }));
-  const stored = new Set(await appendRunEvents(db, runId, storable));
-  const newLines = storable
-    .filter((e) => stored.has(e.seq) && e.type === "log")
-    .sort((a, b) => a.seq - b.seq)
-    .flatMap((e) => (e.payload as { lines?: string[] }).lines ?? []);
-  const parsed = newLines.length > 0 ? await ingestLogLines(db, runId, newLines) : { points: 0 };
-  return { stored: stored.size, duplicates: events.length - stored.size, metricPoints: parsed.points };
+  // Events and the metrics parsed from them commit together: a server stopped between the two must not leave a batch
+  // stored (so a retry is a duplicate) with its metrics never parsed.
+  return db.transaction(async (tx) => {
+    const stored = new Set(await appendRunEvents(tx, runId, storable));
+    const newLines = storable
+      .filter((e) => stored.has(e.seq) && e.type === "log")
+      .sort((a, b) => a.seq - b.seq)
+      .flatMap((e) => (e.payload as { lines?: string[] }).lines ?? []);
+    const parsed = newLines.length > 0 ? await ingestLogLines(tx, runId, newLines) : { points: 0 };
+    return { stored: stored.size, duplicates: events.length - stored.size, metricPoints: parsed.points };
+  });
 }
 
 /**

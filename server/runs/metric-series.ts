@@ -24,7 +24,8 @@ export async function readMetricSeries(db: Database, runId: number, key: string,
   const rows = rowsOf<{ step: number; value: number; wall_time: string | Date }>(
     await db.execute(sql`
       with series as (
-        select step, value, wall_time from ${runMetrics} where run_id = ${runId} and key = ${key}
+        select step, value, wall_time from ${runMetrics}
+        where run_id = ${runId} and key_id = (select id from ${runMetricKeys} where run_id = ${runId} and key = ${key})
       ),
       bounds as (select min(step) as low, max(step) as high, count(*) as total from series),
       bucketed as (
