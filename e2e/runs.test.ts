@@ -165,6 +165,8 @@ describe("runs in the browser", () => {
     const table = page.getByRole("table");
     await table.getByRole("link", { name: "geo3k-baseline" }).waitFor();
     expect(await table.getByRole("row").count()).toBe(4);
+    // The headline metrics at the run's last step: reward and response length for RL.
+    expect(await table.getByRole("row", { name: /geo3k-gspo/ }).textContent()).toMatch(/reward -?[\d.]+ · response length [\d.]+ at step \d+/);
     await table.getByRole("button", { name: "Name" }).click();
     await page.waitForURL(/sort=name/);
     const names = await table.locator("tbody tr td:nth-child(3) a").allTextContents();

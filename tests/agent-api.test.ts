@@ -71,6 +71,11 @@ describe("the GPU agent API", () => {
       [1, -0.0031],
     ]);
     expect(await ada.runs.checkpoints({ project, runId: run.id })).toEqual([expect.objectContaining({ step: 1, path: "/ckpt/global_step_1" })]);
+    const listed = (await ada.runs.list({ project, limit: 10 })).items.find((r) => r.id === run.id)!;
+    expect(listed.keyMetrics).toEqual([
+      { label: "reward", key: "critic/score/mean", value: 0.61, step: 1 },
+      { label: "response length", key: "response_length/mean", value: 790, step: 1 },
+    ]);
 
     expect(await agent.agent.finish.mutate({ workerId, runId: run.id, exitCode: 0, cancelled: false })).toEqual({ state: "succeeded" });
     expect(await ada.runs.get({ project, runId: run.id })).toMatchObject({ state: "succeeded", exitCode: 0, workerId });

@@ -73,6 +73,7 @@ export function RunsTable({ states, kinds, pageSize = 50, sort = defaultSort, on
             {header("state", "State")}
             <th className="w-48 py-2 pr-3 font-medium">Progress</th>
             {header("duration", "Duration")}
+            <th className="py-2 pr-3 font-medium">Key metrics</th>
             <th className="py-2 font-medium">Created</th>
           </tr>
         </thead>
@@ -107,6 +108,9 @@ export function RunsTable({ states, kinds, pageSize = 50, sort = defaultSort, on
                   <ProgressBar value={run.progress} label={`Progress of run ${run.id}`} />
                 </td>
                 <td className="py-2 pr-3 tabular-nums text-zinc-600 dark:text-zinc-300">{duration === null ? <span className="text-zinc-400">—</span> : formatDuration(duration)}</td>
+                <td className="py-2 pr-3">
+                  <KeyMetrics metrics={run.keyMetrics} />
+                </td>
                 <td className="py-2 text-zinc-500">
                   <TimeAgo date={run.createdAt} />
                 </td>
@@ -127,6 +131,25 @@ export function RunsTable({ states, kinds, pageSize = 50, sort = defaultSort, on
       )}
     </div>
   );
+}
+
+type RunKeyMetric = RouterOutputs["runs"]["list"]["items"][number]["keyMetrics"][number];
+
+/** A run's headline metrics at their latest step, e.g. "reward 0.612 · response length 790 at step 120". */
+function KeyMetrics({ metrics }: { metrics: RunKeyMetric[] }) {
+  if (metrics.length === 0) return <span className="text-zinc-400">—</span>;
+  const step = Math.max(...metrics.map((m) => m.step));
+  return (
+    <span className="text-xs tabular-nums text-zinc-600 dark:text-zinc-300" title={metrics.map((m) => `${m.key} = ${m.value} (step ${m.step})`).join("\n")}>
+      {metrics.map((m) => `${m.label} ${formatMetric(m.value)}`).join(" · ")}
+      <span className="text-zinc-400"> at step {step.toLocaleString("en")}</span>
+    </span>
+  );
+}
+
+function formatMetric(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
 }
 
 function SortableHeader({ column, label, sort, onSort, className }: { column: SortColumn; label: string; sort: RunSort; onSort?(sort: RunSort): void; className: string }) {

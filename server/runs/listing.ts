@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { runs, runStates } from "@/db/schema";
 import type { Database } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { readKeyMetrics } from "./key-metrics";
 import { maskSecrets } from "./secret-masking";
 
 export type RunState = (typeof runStates)[number];
@@ -37,7 +38,9 @@ export async function listRuns(
     .orderBy(desc(runs.id))
     .limit(page.limit + 1);
   const hasMore = rows.length > page.limit;
-  const items = hasMore ? rows.slice(0, page.limit) : rows;
+  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
+  const keyMetrics = await readKeyMetrics(db, pageRows);
+  const items = pageRows.map((run) => ({ ...run, keyMetrics: keyMetrics.get(run.id) ?? [] }));
   return { items, nextCursor: hasMore ? items[items.length - 1].id : null };
 }
 
