@@ -16,14 +16,24 @@ export async function handleApiRequest(deps: AppDeps, request: Request): Promise
   const blob = /^\/api\/blobs\/([^/]+)$/.exec(pathname);
   if (blob && request.method === "GET") return handleBlobRequest(deps, request, blob[1]);
   const artifact = /^\/api\/artifacts\/([^/]+)\/(.+)$/.exec(pathname);
-  if (artifact && request.method === "GET") return handleArtifactRequest(deps, request, artifact[1], artifact[2].split("/"));
+  if (artifact && request.method === "GET") return withDecodedPath(artifact[2], (file) => handleArtifactRequest(deps, request, artifact[1], file));
   if (pathname === "/api/uploads" && request.method === "POST") return handleOpenUpload(deps, request);
   const upload = /^\/api\/uploads\/([^/]+)\/(.+)$/.exec(pathname);
-  // Next decodes catch-all segments before the handler sees them; so does this.
-  if (upload && request.method === "PUT") return handleUploadFile(deps, request, upload[1], upload[2].split("/").map(decodeURIComponent));
+  if (upload && request.method === "PUT") return withDecodedPath(upload[2], (file) => handleUploadFile(deps, request, upload[1], file));
   const agentArtifact = /^\/api\/agent\/runs\/([^/]+)\/artifacts\/(.+)$/.exec(pathname);
   if (agentArtifact && request.method === "PUT") {
-    return handleAgentArtifactUpload(deps, request, agentArtifact[1], agentArtifact[2].split("/").map(decodeURIComponent));
+    return withDecodedPath(agentArtifact[2], (file) => handleAgentArtifactUpload(deps, request, agentArtifact[1], file));
   }
   return Response.json({ error: `No API route ${request.method} ${pathname}.` }, { status: 404 });
+}
+
+/** Next decodes catch-all segments before a route handler sees them; so does this, answering 400 where Next would. */
+function withDecodedPath(path: string, handle: (segments: string[]) => Promise<Response>): Promise<Response> {
+  let segments: string[];
+  try {
+    segments = path.split("/").map(decodeURIComponent);
+  } catch {
+    return Promise.resolve(Response.json({ error: `Not a URL-encoded path: ${JSON.stringify(path)}.` }, { status: 400 }));
+  }
+  return handle(segments);
 }

@@ -9,17 +9,9 @@ import { DomainError } from "@/server/errors";
 import { resolveCaller } from "@/server/trpc/context";
 import { answerDomainErrors } from "./domain-response";
 
-function decodedSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new DomainError("BAD_REQUEST", `Not an artifact path: ${JSON.stringify(segment)} is not URL-encoded text.`);
-  }
-}
-
 /**
  * GET /api/artifacts/<runId>/<file path>: a file a run produced (an export's parquet, dataset list or image), as a
- * download, for members of the run's project. An unknown run and someone else's look the same.
+ * download, for members of the run's project. An unknown run and someone else's look the same. `file` is decoded.
  */
 export function handleArtifactRequest(deps: AppDeps, request: Request, runIdText: string, file: string[]): Promise<Response> {
   return answerDomainErrors(async () => {
@@ -27,7 +19,7 @@ export function handleArtifactRequest(deps: AppDeps, request: Request, runIdText
     if (!caller.actor) throw new DomainError("UNAUTHORIZED", caller.authError ?? "Sign in, or pass a personal API token.");
     const runId = /^[1-9]\d{0,15}$/.test(runIdText) ? Number(runIdText) : null;
     if (runId === null || !(await runVisibleTo(deps.db, runId, caller.actor.userId))) throw new DomainError("NOT_FOUND", "No such run in your projects.");
-    const absolute = await resolveArtifactFile(deps.env, runId, file.map(decodedSegment));
+    const absolute = await resolveArtifactFile(deps.env, runId, file);
     const { size } = await stat(absolute);
     const name = path.basename(absolute);
     return new Response(Readable.toWeb(createReadStream(absolute)) as ReadableStream<Uint8Array>, {

@@ -50,8 +50,11 @@ export class ParquetFileWriter {
 
   /** Closes the row file after a failure, so the caller can remove the folder it lies in. */
   async abandon(): Promise<void> {
+    // Not `once(…, "close")`: writes still pending fail with ERR_STREAM_DESTROYED, which would reject it and hide the
+    // error that made the export give up.
+    const closed = this.rows.closed ? Promise.resolve() : new Promise((resolve) => this.rows.once("close", resolve));
     this.rows.destroy();
-    if (!this.rows.closed) await once(this.rows, "close");
+    await closed;
   }
 
   /** Converts the rows to parquet (interrupted if `signal` aborts) and returns the file's size in bytes. */
