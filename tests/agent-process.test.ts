@@ -238,19 +238,21 @@ describe("the GPU agent as its own process, over real HTTP", () => {
     expect(stepLines.map((line) => /step:(\d+)/.exec(line)![1])).toEqual(steps.map(String));
   });
 
-  it("leaves the run of an agent killed mid-run lost once its lease expires; restarted, the agent is the same worker", async () => {
+  it("stops the command of an agent killed mid-run and leaves its run lost once its lease expires; restarted, the agent is the same worker", async () => {
     const { token } = await ada.tokens.createWorker({ project, name: "doomed" });
     const doomed = startAgentChild({ server: forwarder.url, token, labels: ["doomed"], workDir: path.join(workDir, "doomed"), gracePeriodSeconds: 1 });
     await doomed.registered;
     const pgidFile = path.join(workDir, "orphan.pgid");
     const launched = await launch("orphaned", endlessScript, { labels: ["doomed"], env: { PGID_FILE: pgidFile } });
     await waitUntil(async () => (await loggedLines(launched.id)).length >= 2);
-    // The command runs in its own process group, which outlives the agent: the test ends it.
-    processGroupsToReap.push(Number(readFileSync(pgidFile, "utf8")));
+    const group = Number(readFileSync(pgidFile, "utf8"));
+    processGroupsToReap.push(group);
 
     doomed.child.kill("SIGKILL");
     await doomed.exited;
     expect((await getRun(launched.id)).state).toBe("running");
+    // The command shrugs off SIGTERM; with its agent gone, the watchdog in its group SIGKILLs it after the 1 s grace.
+    await groupEnds(group, 10_000);
     // The lease is 60 s (agentLeaseMs). Rather than wait it out, the test moves the expiry into the past, as time would
     // with no heartbeat renewing it, and runs the expiry sweep the server runs before each claim.
     await app.deps.db.update(runs).set({ leaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(runs.id, launched.id));

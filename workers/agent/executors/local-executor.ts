@@ -13,6 +13,17 @@ export interface LocalExecutorOptions {
 }
 
 /**
+ * Started beside the command, in its process group. Its stdin is a pipe from the agent that nobody writes to: when the
+ * agent dies, even by SIGKILL, the pipe closes and the watchdog stops the group (SIGTERM, then SIGKILL after the grace
+ * period), so no training process keeps its GPUs after the agent answering for it is gone and its run is `lost`.
+ * Until then a SIGTERM to the group ends the watchdog with the rest. `$1` is the grace in seconds, `$2` the command;
+ * the pipe goes through fd 3 because bash gives a background job /dev/null as stdin.
+ */
+const watchdogWrapper = `exec 3<&0
+( while read -r _; do :; done; trap '' TERM; kill -TERM 0; sleep "$1"; kill -KILL 0 ) <&3 >/dev/null 2>&1 &
+exec bash -c "$2" </dev/null 3<&-`;
+
+/**
  * Runs the command with `bash -c` on this machine, in its own process group (detached): a stop signal reaches every
  * process the command started (torchrun's ranks, Ray's workers), and a Ctrl-C meant for the agent does not reach them.
  */
@@ -22,11 +33,12 @@ export class LocalExecutor implements Executor {
   constructor(private readonly options: LocalExecutorOptions) {}
 
   async start(spec: LaunchSpec, workDir: string): Promise<ExecutionHandle> {
-    const child = spawn("bash", ["-c", spec.command], {
+    const graceSeconds = String(this.options.graceMs / 1000);
+    const child = spawn("bash", ["-c", watchdogWrapper, "mmr-agent-run", graceSeconds, spec.command], {
       cwd: workDir,
       env: { ...process.env, ...spec.env },
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
     await new Promise<void>((resolve, reject) => {
       child.once("spawn", resolve);
