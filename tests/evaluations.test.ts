@@ -50,6 +50,10 @@ describe("evaluation results and leaderboards", () => {
     const details = await ada.evaluations.get({ project, evaluationId: evaluation.id });
     expect(details.gitHash).toBeTruthy();
     expect(JSON.stringify(details.harness)).toContain("mathvista_testmini");
+    // One evaluation carries the same metric values and per-task sample counts as the list (and `mmr eval list --json`).
+    expect(details.scores).toEqual(evaluation.scores);
+    expect(details.samples).toEqual(evaluation.samples);
+    expect(details.samples.mmmu_val).toBe(result.evaluations[0].samples.mmmu_val);
   });
 
   it("refuses the same results file twice unless asked to replace it", async () => {

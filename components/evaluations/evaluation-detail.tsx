@@ -19,15 +19,12 @@ export function EvaluationDetail({ evaluationId }: { evaluationId: string }) {
   const project = useCurrentProject();
   const trpc = useTRPC();
   const evaluation = useQuery(trpc.evaluations.get.queryOptions({ project: project.slug, evaluationId }));
-  // `get` has the facts; the list has the scores and per-task sample counts.
-  const listing = useQuery(trpc.evaluations.list.queryOptions({ project: project.slug }, { select: (all) => all.find((e) => e.id === evaluationId) }));
   const requestedTask = useSearchParams().get("task");
 
   if (evaluation.error) return <ErrorMessage error={evaluation.error} />;
-  if (evaluation.isPending || listing.isPending) return <p className="text-sm text-zinc-500">Loading the evaluation…</p>;
+  if (evaluation.isPending) return <p className="text-sm text-zinc-500">Loading the evaluation…</p>;
   const e = evaluation.data;
-  const scores = listing.data?.scores ?? [];
-  const samples = listing.data?.samples ?? {};
+  const { scores, samples } = e;
   const tasks = [...new Set([...Object.keys(samples), ...scores.map((s) => s.task)])].sort((a, b) => (samples[b] ?? 0) - (samples[a] ?? 0) || a.localeCompare(b));
   const task = requestedTask && tasks.includes(requestedTask) ? requestedTask : tasks[0];
   const taskScores = scores.filter((s) => s.task === task);

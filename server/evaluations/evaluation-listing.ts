@@ -23,6 +23,31 @@ export async function listEvaluations(db: Database, projectId: string) {
     .innerJoin(models, eq(models.id, evaluations.modelId))
     .where(eq(evaluations.projectId, projectId))
     .orderBy(desc(evaluations.createdAt));
+  return withResults(db, rows);
+}
+
+/** One evaluation with every harness fact, its metric values and per-task sample counts. */
+export async function getEvaluation(db: Database, projectId: string, evaluationId: string) {
+  const [evaluation] = await withResults(db, [await findEvaluation(db, projectId, evaluationId)]);
+  return evaluation;
+}
+
+/** The evaluation's row and model name; NOT_FOUND when it is not in this project. */
+async function findEvaluation(db: Database, projectId: string, evaluationId: string) {
+  const [row] = await db
+    .select({ evaluation: evaluations, model: models.name })
+    .from(evaluations)
+    .innerJoin(models, eq(models.id, evaluations.modelId))
+    .where(and(eq(evaluations.id, evaluationId), eq(evaluations.projectId, projectId)));
+  if (!row) throw new DomainError("NOT_FOUND", `Evaluation ${evaluationId} does not exist in this project.`);
+  return { ...row.evaluation, model: row.model };
+}
+
+/**
+ * Adds each evaluation's metric values (fractions; null for "N/A" and object-valued metrics) and its sample count per
+ * task: what the evaluation list, one evaluation's page and `mmr eval list --json` show.
+ */
+async function withResults<T extends { id: string }>(db: Database, rows: T[]) {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const scores = await db
@@ -35,21 +60,23 @@ export async function listEvaluations(db: Database, projectId: string) {
     .from(evaluationSamples)
     .where(inArray(evaluationSamples.evaluationId, ids))
     .groupBy(evaluationSamples.evaluationId, evaluationSamples.task);
+  const scoresOf = byEvaluation(scores);
+  const countsOf = byEvaluation(counts);
   return rows.map((row) => ({
     ...row,
-    scores: scores.filter((s) => s.evaluationId === row.id).map(({ evaluationId, ...score }) => score),
-    samples: Object.fromEntries(counts.filter((c) => c.evaluationId === row.id).map((c) => [c.task, c.samples])),
+    scores: (scoresOf.get(row.id) ?? []).map(({ evaluationId, ...score }) => score),
+    samples: Object.fromEntries((countsOf.get(row.id) ?? []).map((c) => [c.task, c.samples])),
   }));
 }
 
-export async function getEvaluation(db: Database, projectId: string, evaluationId: string) {
-  const [row] = await db
-    .select({ evaluation: evaluations, model: models.name })
-    .from(evaluations)
-    .innerJoin(models, eq(models.id, evaluations.modelId))
-    .where(and(eq(evaluations.id, evaluationId), eq(evaluations.projectId, projectId)));
-  if (!row) throw new DomainError("NOT_FOUND", `Evaluation ${evaluationId} does not exist in this project.`);
-  return { ...row.evaluation, model: row.model };
+function byEvaluation<T extends { evaluationId: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.evaluationId);
+    if (group) group.push(item);
+    else groups.set(item.evaluationId, [item]);
+  }
+  return groups;
 }
 
 /** Per-sample results of one task, keyset-paginated by row id; `docIds` narrows to chosen documents (e.g. flips). */
@@ -58,7 +85,7 @@ export async function listEvaluationSamples(
   projectId: string,
   query: { evaluationId: string; task: string; afterId?: number | null; limit: number; docIds?: string[] },
 ) {
-  await getEvaluation(db, projectId, query.evaluationId);
+  await findEvaluation(db, projectId, query.evaluationId);
   const rows = await db
     .select({
       id: evaluationSamples.id,
@@ -84,7 +111,7 @@ export async function listEvaluationSamples(
 }
 
 export async function getEvaluationSample(db: Database, projectId: string, evaluationId: string, sampleId: number) {
-  await getEvaluation(db, projectId, evaluationId);
+  await findEvaluation(db, projectId, evaluationId);
   const [sample] = await db
     .select()
     .from(evaluationSamples)
