@@ -1,14 +1,20 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCurrentProject } from "@/components/shell/app-shell";
 import { useTRPC } from "@/components/trpc/client";
 import { ErrorMessage } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { useUrlParams } from "../use-url-params";
 import { ChartControls, chartSettingsOf } from "./chart-controls";
-import { MetricChart } from "./metric-chart";
 import { MetricKeyPicker } from "./metric-key-picker";
 import { defaultChartKeys, hasWallTime } from "./series";
+
+// The charting library is most of the run page's script: it loads after the page, in the browser only.
+const MetricChart = dynamic(() => import("./metric-chart").then((module) => module.MetricChart), {
+  ssr: false,
+  loading: () => <div className="h-[180px]" aria-hidden />,
+});
 
 /** The server returns at most this many keys per series request. */
 const MAX_CHARTS = 20;

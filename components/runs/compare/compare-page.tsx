@@ -1,5 +1,6 @@
 "use client";
 import { useQueries } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useCurrentProject } from "@/components/shell/app-shell";
@@ -15,8 +16,13 @@ import { RunStateBadge } from "../run-state-badge";
 import { useUrlParams } from "../use-url-params";
 import { ConfigDiff } from "./config-diff";
 import { readRunIds } from "./compare-params";
-import { OverlayChart } from "./overlay-chart";
 import { runColour } from "./run-colours";
+
+// The charting library is most of this page's script: it loads after the page, in the browser only.
+const OverlayChart = dynamic(() => import("./overlay-chart").then((module) => module.OverlayChart), {
+  ssr: false,
+  loading: () => <div className="h-[340px]" aria-hidden />,
+});
 
 const MAX_RUNS = 8;
 const select = "max-w-80 rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950";
