@@ -47,7 +47,7 @@ await runBenchmark(async () => {
       return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })] });
     };
     const launch = (name: string) =>
-      launchTrainingRun(deps.db, { projectId: project.id, kind: "rl", name, launch: { executor: "local", command: "true", env: {}, files: [], collect: [] }, createdBy: "bench" });
+      launchTrainingRun(deps, { projectId: project.id, kind: "rl", name, launch: { executor: "local", command: "true", env: {}, files: [], collect: [] }, createdBy: "bench" });
 
     progress(`ingesting ${steps.toLocaleString("en")} steps × ${keysPerStep} keys`);
     const agent = await client("ingest");

@@ -99,6 +99,16 @@ describe("the GPU agent API", () => {
     expect(await pointsOfRun()).toBe(0);
   });
 
+  it("stores a run's credentials encrypted, shows them masked, and gives them in the clear only to the agent that claims it", async () => {
+    const run = await ada.runs.launch({ project, kind: "eval", name: "judged", launch: { executor: "local", command: "bash eval.sh", env: { OPENAI_API_KEY: "sk-live-judge", MODEL: "m" }, files: [], collect: [] } });
+    const [row] = await app.deps.db.select({ config: runs.config }).from(runs).where(eq(runs.id, run.id));
+    expect(JSON.stringify(row.config)).not.toContain("sk-live-judge");
+    expect((await ada.runs.get({ project, runId: run.id })).config).toMatchObject({ launch: { env: { OPENAI_API_KEY: "********", MODEL: "m" } } });
+    const claimed = await agent.agent.claim.mutate({ workerId, waitMs: 0 });
+    expect(claimed).toMatchObject({ runId: run.id, launch: { env: { OPENAI_API_KEY: "sk-live-judge", MODEL: "m" } } });
+    await agent.agent.finish.mutate({ workerId, runId: run.id, exitCode: 1, cancelled: false });
+  });
+
   it("stores a log line holding a NUL byte without it, and the rest of the batch", async () => {
     const run = await launch("nul");
     expect((await agent.agent.claim.mutate({ workerId, waitMs: 0 }))?.runId).toBe(run.id);

@@ -120,7 +120,7 @@ describe("the GPU agent collects a run's output folders, and an eval run's resul
     const [{ id: adaId }] = await app.deps.db.select({ id: user.id }).from(user).where(eq(user.email, "ada@example.com"));
     const project_ = await ada.projects.get({ project });
     loseNextUploadAnswer = true;
-    const evalRun = await launchTrainingRun(app.deps.db, {
+    const evalRun = await launchTrainingRun(app.deps, {
       projectId: project_.id,
       kind: "eval",
       name: "omr-eval",

@@ -22,10 +22,15 @@ describe("launching runs from recipes", () => {
   let contentHash: string;
   const exportRuns = { sft: 0, rl: 0 };
 
-  /** The run's config as stored for the agent: credentials unmasked, unlike what runs.get shows people. */
+  /** The run's config as the database holds it: credentials sealed. */
   async function storedConfig(runId: number) {
     const [run] = await app.deps.db.select({ config: runs.config }).from(runs).where(eq(runs.id, runId));
-    return run.config as { launch: { env: Record<string, string> }; recipe: { config: { judge?: { apiKey: string } } } };
+    return run.config;
+  }
+
+  /** The run's config as its agent receives it: credentials opened, unlike what runs.get shows people. */
+  async function agentConfig(runId: number) {
+    return app.deps.secrets.open(await storedConfig(runId)) as { launch: { env: Record<string, string> }; recipe: { config: { judge?: { apiKey: string } } } };
   }
 
   beforeAll(async () => {
@@ -99,7 +104,7 @@ describe("launching runs from recipes", () => {
       expect(stored.launch.command).toContain(override);
     }
     expect(stored.launch.command).toContain(`'data.train_files=["${artifactFolder(app.deps.env, exportRuns.rl)}/train.parquet"]'`);
-    expect((await storedConfig(runId)).launch.env.OPENAI_API_KEY).toBe("EMPTY");
+    expect((await agentConfig(runId)).launch.env.OPENAI_API_KEY).toBe("EMPTY");
     expect(run.requirements).toEqual({ gpus: 0, labels: ["h100"] });
     expect(stored.recipe).toMatchObject({ kind: "rl", version: recipeVersion, datasetVersionHash: contentHash, validationDatasetVersionHash: null });
   });
@@ -118,7 +123,8 @@ describe("launching runs from recipes", () => {
     const stored = (await ada.runs.get({ project, runId })).config as { launch: { command: string; env: Record<string, string> }; recipe: Record<string, unknown> };
     expect(stored.launch.command).toContain(`--output_path ./eval-output/omr-eval-${preview.stamp}`);
     expect(stored.launch.env.OPENAI_API_KEY).toBe("********");
-    expect((await storedConfig(runId)).launch.env.OPENAI_API_KEY).toBe("sk-judge-1");
+    expect((await agentConfig(runId)).launch.env.OPENAI_API_KEY).toBe("sk-judge-1");
+    expect(JSON.stringify(await storedConfig(runId))).not.toContain("sk-judge-1");
     expect(stored.recipe).toMatchObject({ kind: "eval", version: recipeVersion, datasetVersionHash: null });
 
     // Launching the same preview again would write into the same folder.
@@ -139,7 +145,7 @@ describe("launching runs from recipes", () => {
     expect(stored.launch.command).toContain("actor_rollout_ref.rollout.n=8");
     expect(stored.launch.command).toContain("actor_rollout_ref.actor.clip_ratio_low=0.0003");
     // The key nobody retyped is the source's again, in the launch and in the recipe a later clone starts from.
-    const unmasked = await storedConfig(runId);
+    const unmasked = await agentConfig(runId);
     expect(unmasked.launch.env.OPENAI_API_KEY).toBe("EMPTY");
     expect(unmasked.recipe.config.judge?.apiKey).toBe("EMPTY");
   });

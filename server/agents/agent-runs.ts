@@ -25,7 +25,7 @@ function eligibleFor(worker: Worker) {
 
 /** Long-polls for a training run this worker can take; the claim is the job model's single-statement claim. */
 export async function claimRunForWorker(
-  { db, env }: Pick<AppDeps, "db" | "env">,
+  { db, env, secrets }: Pick<AppDeps, "db" | "env" | "secrets">,
   worker: Worker,
   options: { waitMs: number; pollMs?: number; signal?: AbortSignal },
 ) {
@@ -45,7 +45,8 @@ export async function claimRunForWorker(
     if (run) {
       await db.update(runs).set({ workerId: worker.id }).where(eq(runs.id, run.id));
       await db.update(workers).set({ currentRunId: run.id }).where(eq(workers.id, worker.id));
-      const launch = launchSpecSchema.parse((run.config as { launch?: unknown }).launch);
+      // The one place a run's credentials leave the server in the clear: to the agent that runs its command.
+      const launch = launchSpecSchema.parse(secrets.open((run.config as { launch?: unknown }).launch));
       return { runId: run.id, kind: run.kind, name: run.name, launch, lastEventSeq: run.lastEventSeq, leaseMs: agentLeaseMs, artifactLimits: collectedArtifactLimits(env) };
     }
     if (Date.now() >= deadline) return null;

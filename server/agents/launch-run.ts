@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "@/server/db/client";
+import type { AppDeps } from "@/server/deps";
 import { enqueueRun } from "@/server/runs/queue";
 import { launchSpecSchema, requirementsSchema, type LaunchSpec, type trainingRunKinds } from "./launch-spec";
 
-/** Queues a training run for the GPU agents, with what it will execute and what machine it needs. */
+/** Queues a training run for the GPU agents, with what it will execute and what machine it needs; credentials sealed. */
 export async function launchTrainingRun(
-  db: Database,
+  { db, secrets }: Pick<AppDeps, "db" | "secrets">,
   input: {
     projectId: string;
     kind: (typeof trainingRunKinds)[number];
@@ -24,7 +24,7 @@ export async function launchTrainingRun(
     queue: "gpu",
     priority: input.priority ?? 0,
     requirements: requirementsSchema.parse(input.requirements ?? {}),
-    config: { launch: launchSpecSchema.parse(input.launch), recipe: input.recipe ?? null },
+    config: secrets.seal({ launch: launchSpecSchema.parse(input.launch), recipe: input.recipe ?? null }) as Record<string, unknown>,
     createdBy: input.createdBy,
   });
 }

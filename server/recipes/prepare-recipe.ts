@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/server/db/client";
+import type { AppDeps } from "@/server/deps";
 import { storedRecipeOf } from "./clone-source";
 import type { Placement } from "./common-schemas";
 import { renderEvalRecipe } from "./eval-recipe";
@@ -35,8 +35,11 @@ export type PreparedRecipe =
     };
 
 /** Validates the config, finds the dataset versions behind its exports, and renders what will run. */
-export async function prepareRecipe(db: Database, request: RecipeRequest): Promise<PreparedRecipe> {
-  const config = request.cloneOf === undefined ? request.config : restoreMaskedSecrets(request.config, (await storedRecipeOf(db, request.projectId, request.cloneOf)).recipe.config);
+export async function prepareRecipe({ db, secrets }: Pick<AppDeps, "db" | "secrets">, request: RecipeRequest): Promise<PreparedRecipe> {
+  const config =
+    request.cloneOf === undefined
+      ? request.config
+      : restoreMaskedSecrets(request.config, secrets.open((await storedRecipeOf(db, request.projectId, request.cloneOf)).recipe.config));
   const checked = checkRecipe(request.kind, config, request.placement);
   if (!checked.ok) return checked;
   const { recipe, placement } = checked;

@@ -38,11 +38,11 @@ export const recipesRouter = router({
   /** Renders with the current time as the stamp; launching with that stamp runs exactly this. */
   preview: projectProcedure("viewer")
     .input(recipeRequest)
-    .query(({ ctx, input }) => previewRecipe(ctx.deps.db, requestFrom(ctx.project, input, formatStamp(new Date())))),
+    .query(({ ctx, input }) => previewRecipe(ctx.deps, requestFrom(ctx.project, input, formatStamp(new Date())))),
   launch: projectProcedure("member")
     .input(recipeRequest.extend({ stamp: stampSchema.optional(), priority: z.number().int().min(-100).max(100).optional() }))
     .mutation(({ ctx, input }) =>
-      launchRecipeRun(ctx.deps.db, {
+      launchRecipeRun(ctx.deps, {
         ...requestFrom(ctx.project, input, input.stamp ?? formatStamp(new Date())),
         priority: input.priority,
         createdBy: ctx.actor.userId,

@@ -43,7 +43,7 @@ export const runsRouter = router({
         priority: z.number().int().min(-100).max(100).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => launchTrainingRun(ctx.deps.db, { projectId: ctx.project.id, ...input, createdBy: ctx.actor.userId })),
+    .mutation(({ ctx, input }) => launchTrainingRun(ctx.deps, { projectId: ctx.project.id, ...input, createdBy: ctx.actor.userId })),
   metricKeys: projectProcedure("viewer")
     .input(z.object({ runId }))
     .query(async ({ ctx, input }) => {

@@ -3,6 +3,11 @@ import { isSecretEnvName, maskedValue } from "@/server/recipes/secret-env";
 // camelCase config fields that hold credentials (apiKey, hfToken, clientSecret, password).
 const secretField = /(api_?key|token|secret|password|passwd)$/i;
 
+/** A config field or environment variable whose value is a credential. */
+export function isSecretName(name: string): boolean {
+  return isSecretEnvName(name) || secretField.test(name);
+}
+
 /**
  * A run's config as people see it: every value under a credential-looking name (env vars or config fields, at any
  * depth) replaced. The agent that runs the command receives the real values through its own API.
@@ -13,7 +18,7 @@ export function maskSecrets(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([name, inner]) => [
       name,
-      typeof inner === "string" && inner !== "" && (isSecretEnvName(name) || secretField.test(name)) ? maskedValue : maskSecrets(inner),
+      typeof inner === "string" && inner !== "" && isSecretName(name) ? maskedValue : maskSecrets(inner),
     ]),
   );
 }

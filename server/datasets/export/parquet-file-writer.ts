@@ -52,7 +52,7 @@ export class ParquetFileWriter {
   async abandon(): Promise<void> {
     // Not `once(…, "close")`: writes still pending fail with ERR_STREAM_DESTROYED, which would reject it and hide the
     // error that made the export give up.
-    const closed = this.rows.closed ? Promise.resolve() : new Promise((resolve) => this.rows.once("close", resolve));
+    const closed = this.rows.closed ? Promise.resolve() : new Promise<void>((resolve) => this.rows.once("close", () => resolve()));
     this.rows.destroy();
     await closed;
   }
