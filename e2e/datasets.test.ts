@@ -155,6 +155,13 @@ describe("datasets in the browser", () => {
     await page.waitForURL(/image=yes/);
     await expect.poll(() => sampleCount(page).textContent()).toBe("1 sample");
     await page.getByLabel("Image", { exact: true }).selectOption("");
+    // No judge has seen this file: all three are unjudged, none judged wrong.
+    await page.getByLabel("Verdict", { exact: true }).selectOption("unjudged");
+    await page.waitForURL(/verdict=unjudged/);
+    await expect.poll(() => sampleCount(page).textContent()).toBe("3 samples");
+    await page.getByLabel("Verdict", { exact: true }).selectOption("incorrect");
+    await expect.poll(() => sampleCount(page).textContent()).toBe("0 samples");
+    await page.getByLabel("Verdict", { exact: true }).selectOption("");
     await page.getByLabel("Search question and answer").fill("prime");
     await page.getByLabel("Search question and answer").press("Enter");
     await page.waitForURL(/q=prime/);
