@@ -43,8 +43,11 @@ export function buildTime(): number {
   return statSync(buildIdFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 }
 
-/** Spawns `node workers/web/start.mjs` (which builds first when the sources changed) with an empty data directory. */
-export async function startApp(): Promise<StartedApp> {
+/**
+ * Spawns `node workers/web/start.mjs` (which builds first when the sources changed) with an empty data directory,
+ * on PGlite unless `env` names a DATABASE_URL.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<StartedApp> {
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "mmr-bench-"));
@@ -52,7 +55,7 @@ export async function startApp(): Promise<StartedApp> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, ["workers/web/start.mjs"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), MMR_DATA_DIR: dataDir, MMR_BASE_URL: baseURL, DATABASE_URL: "" },
+    env: { ...process.env, PORT: String(port), MMR_DATA_DIR: dataDir, MMR_BASE_URL: baseURL, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
