@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import {
   Bar,
   BarChart,
@@ -52,15 +53,18 @@ interface ChartsProps {
   onModel: (modelId: string) => void;
 }
 
-/** A bar chart of one benchmark across models and a radar of one model across benchmarks. */
-export function LeaderboardCharts(props: ChartsProps) {
+/**
+ * A bar chart of one benchmark across models and a radar of one model across benchmarks. Memoised: the page renders
+ * the table first and hands the charts the new rows a moment later.
+ */
+export const LeaderboardCharts = memo(function LeaderboardCharts(props: ChartsProps) {
   return (
     <div className="mt-4 grid gap-4 lg:grid-cols-2">
       <BenchmarkBars {...props} />
       <ModelRadar {...props} />
     </div>
   );
-}
+});
 
 function BenchmarkBars({ data, view, rows, benchmark, onBenchmark }: ChartsProps) {
   const key = benchmark && view.columns.includes(benchmark) ? benchmark : view.columns[0];

@@ -7,24 +7,21 @@ const cell = (value: number, extra: Partial<LeaderboardCell> = {}): LeaderboardC
   value,
   stderr: null,
   reproduced: false,
-  evaluationId: "e",
-  task: "t",
-  samples: 0,
-  createdAt: new Date(0),
+  evaluation: 0,
   ...extra,
 });
 
 const row = (id: string, name: string, cells: Record<string, LeaderboardCell>, source: "evaluated" | "reference" = "reference") => ({
-  model: { id, name, source, sourceLabel: source === "reference" ? "Some paper" : "", sftData: null, rlData: null },
-  evaluations: [],
+  model: { id, name, source, sourceLabel: source === "reference" ? "Some paper" : "", baseModel: null, sftData: null, rlData: null },
+  evaluations: [{ id: `${id}-evaluation`, label: name }],
   cells,
 });
 
 const data: LeaderboardData = {
   benchmarks: [
-    { key: "a", label: "A", modality: "image", higherIsBetter: true },
-    { key: "b", label: "B", modality: "image", higherIsBetter: true },
-    { key: "unused", label: "Unused", modality: "text", higherIsBetter: true },
+    { key: "a", label: "A", task: "task_a", modality: "image", higherIsBetter: true },
+    { key: "b", label: "B", task: "task_b", modality: "image", higherIsBetter: true },
+    { key: "unused", label: "Unused", task: "task_unused", modality: "text", higherIsBetter: true },
   ],
   rows: [
     row("base", "Base-7B", { a: cell(0.5), b: cell(0.4) }),
@@ -47,7 +44,7 @@ describe("the leaderboard as shown", () => {
   it("marks best per column, keeps † and the standard error in points, and averages only complete rows", () => {
     const { rows } = shownRows(data, resolveView(data, view("")), view(""));
     const ours = rows.find((r) => r.row.model.id === "ours")!;
-    expect(ours.cells.a).toMatchObject({ percent: 60, best: true, stderr: 1.2, delta: null });
+    expect(ours.cells.a).toMatchObject({ percent: 60, best: true, stderr: 1.2, delta: null, evaluationId: "ours-evaluation", task: "task_a" });
     expect(ours.cells.b).toMatchObject({ percent: 35, best: false, reproduced: true });
     expect(ours.average).toBe(47.5);
     expect(rows.find((r) => r.row.model.id === "half")!.average).toBeNull();

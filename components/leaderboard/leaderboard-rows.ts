@@ -39,9 +39,16 @@ export function resolveView(data: LeaderboardData, params: LeaderboardParams): L
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function shownRow(data: LeaderboardData, view: LeaderboardView, row: LeaderboardRow, best: Record<string, number>): Omit<ShownRow, "bestAverage"> {
-  const baselineId = view.baselineModelId;
-  const compared = baselineId !== undefined && row.model.id !== baselineId;
+interface ViewContext {
+  view: LeaderboardView;
+  best: Record<string, number>;
+  taskOf: Map<string, string>;
+  baseline: LeaderboardRow | undefined;
+  baselineAverage: number | null;
+}
+
+function shownRow(row: LeaderboardRow, { view, best, taskOf, baseline: pinned, baselineAverage }: ViewContext): Omit<ShownRow, "bestAverage"> {
+  const baseline = row === pinned ? undefined : pinned;
   const cells: ShownRow["cells"] = {};
   for (const key of view.columns) {
     const cell = row.cells[key];
@@ -52,16 +59,30 @@ function shownRow(data: LeaderboardData, view: LeaderboardView, row: Leaderboard
       stderr: cell.stderr === null ? null : round1(cell.stderr * 100),
       best: best[key] === value,
       reproduced: cell.reproduced,
-      delta: compared ? deltaVsBaseline(data, row.model.id, baselineId, key) : null,
-      evaluationId: cell.evaluationId,
-      task: cell.task,
+      delta: baseline ? deltaVsBaseline(cell, baseline.cells[key]) : null,
+      evaluationId: row.evaluations[cell.evaluation].id,
+      task: taskOf.get(key)!,
     };
   }
   const average = averageOf(row.cells, view.averageOver);
-  const baselineRow = compared ? data.rows.find((r) => r.model.id === baselineId) : undefined;
-  const baselineAverage = baselineRow ? averageOf(baselineRow.cells, view.averageOver) : null;
-  const averageDelta = average !== null && baselineAverage !== null ? round1(average - baselineAverage) : null;
+  const averageDelta = baseline && average !== null && baselineAverage !== null ? round1(average - baselineAverage) : null;
   return { row, cells, average, averageDelta };
+}
+
+/** Every model's row of the view: percents, bests, averages and deltas vs the baseline, in the data's order. */
+export function viewRows(data: LeaderboardData, view: LeaderboardView): ShownRow[] {
+  const baseline = data.rows.find((r) => r.model.id === view.baselineModelId);
+  const context: ViewContext = {
+    view,
+    best: bestByColumn(data, view.columns),
+    taskOf: new Map(data.benchmarks.map((b) => [b.key, b.task])),
+    baseline,
+    baselineAverage: baseline ? averageOf(baseline.cells, view.averageOver) : null,
+  };
+  const all = data.rows.map((row) => shownRow(row, context));
+  const averages = all.map((r) => r.average).filter((a): a is number => a !== null);
+  const topAverage = averages.length > 0 ? Math.max(...averages) : null;
+  return all.map((r) => ({ ...r, bestAverage: r.average !== null && r.average === topAverage }));
 }
 
 function compareRows(key: string, descending: boolean) {
@@ -84,18 +105,17 @@ const matches = (row: LeaderboardRow, filter: string) => {
 };
 
 /**
- * The table as shown: the baseline pinned apart, the other rows filtered by name or source (and to those with a score in
- * a shown column) and sorted. Best per column is over every model, filtered out or not, as the paper marks it.
+ * The view's rows as shown: the baseline pinned apart, the other rows filtered by name or source (and to those with a
+ * score in a shown column) and sorted. Best per column is over every model, filtered out or not, as the paper marks it.
  */
-export function shownRows(data: LeaderboardData, view: LeaderboardView, params: Pick<LeaderboardParams, "filter" | "sort">) {
-  const best = bestByColumn(data, view.columns);
-  const all = data.rows.map((row) => shownRow(data, view, row, best));
-  const averages = all.map((r) => r.average).filter((a): a is number => a !== null);
-  const topAverage = averages.length > 0 ? Math.max(...averages) : null;
-  const rows: ShownRow[] = all.map((r) => ({ ...r, bestAverage: r.average !== null && r.average === topAverage }));
-  const baseline = rows.find((r) => r.row.model.id === view.baselineModelId) ?? null;
+export function arrangeRows(all: ShownRow[], view: LeaderboardView, params: Pick<LeaderboardParams, "filter" | "sort">) {
+  const baseline = all.find((r) => r.row.model.id === view.baselineModelId) ?? null;
   // A model with no score in any shown column would be a row of dashes; the "N of M models" title counts it out.
-  const others = rows.filter((r) => r !== baseline && matches(r.row, params.filter) && view.columns.some((key) => r.cells[key]));
+  const others = all.filter((r) => r !== baseline && matches(r.row, params.filter) && view.columns.some((key) => r.cells[key]));
   if (params.sort) others.sort(compareRows(params.sort.key, params.sort.descending));
   return { baseline, rows: others };
+}
+
+export function shownRows(data: LeaderboardData, view: LeaderboardView, params: Pick<LeaderboardParams, "filter" | "sort">) {
+  return arrangeRows(viewRows(data, view), view, params);
 }

@@ -51,7 +51,8 @@ export function ScoreCell({
   );
   if (!href) return <div className="px-1.5 py-1.5">{content}</div>;
   return (
-    <Link href={href} className="block rounded px-1.5 py-1.5 hover:bg-indigo-50 hover:text-indigo-700 dark:hover:bg-indigo-950/60 dark:hover:text-indigo-300">
+    // Not prefetched: a table has hundreds of these links, and few are followed.
+    <Link href={href} prefetch={false} className="block rounded px-1.5 py-1.5 hover:bg-indigo-50 hover:text-indigo-700 dark:hover:bg-indigo-950/60 dark:hover:text-indigo-300">
       {content}
     </Link>
   );

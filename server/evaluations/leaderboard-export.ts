@@ -17,14 +17,14 @@ interface TableCell {
 
 function tableOf(data: LeaderboardData, view: LeaderboardView) {
   const best = bestByColumn(data, view.columns);
+  const baseline = data.rows.find((r) => r.model.id === view.baselineModelId);
   return data.rows.map((row) => ({
     row,
     cells: view.columns.map((key): TableCell | null => {
       const cell = row.cells[key];
       if (!cell) return null;
       const value = percent(cell.value);
-      const isBaseline = row.model.id === view.baselineModelId;
-      const delta = view.baselineModelId && !isBaseline ? deltaVsBaseline(data, row.model.id, view.baselineModelId, key) : null;
+      const delta = baseline && row !== baseline ? deltaVsBaseline(cell, baseline.cells[key]) : null;
       return { text: value.toFixed(1), best: best[key] === value, reproduced: cell.reproduced, delta };
     }),
     average: averageOf(row.cells, view.averageOver),

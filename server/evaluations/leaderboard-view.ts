@@ -1,20 +1,28 @@
 // Pure: the leaderboard page and the exports (server and CLI) derive the same table from the same data.
 
+// A table of hundreds of models × dozens of benchmarks goes to the browser whole, so a cell holds only what varies:
+// its evaluation is an index into the row's evaluations and its lmms-eval task is its benchmark's.
 export interface LeaderboardCell {
   /** A fraction (0–1); tables show percent. */
   value: number;
   stderr: number | null;
   reproduced: boolean;
-  evaluationId: string;
-  task: string;
-  samples: number;
-  createdAt: Date;
+  /** Index of the evaluation the score comes from in the row's `evaluations`. */
+  evaluation: number;
 }
 
 export interface LeaderboardData {
-  benchmarks: { key: string; label: string; modality: string; higherIsBetter: boolean }[];
+  benchmarks: { key: string; label: string; task: string; modality: string; higherIsBetter: boolean }[];
   rows: {
-    model: { id: string; name: string; source: "evaluated" | "reference"; sourceLabel: string; sftData: string | null; rlData: string | null };
+    model: {
+      id: string;
+      name: string;
+      source: "evaluated" | "reference";
+      sourceLabel: string;
+      baseModel: string | null;
+      sftData: string | null;
+      rlData: string | null;
+    };
     evaluations: { id: string; label: string }[];
     cells: Record<string, LeaderboardCell>;
   }[];
@@ -47,10 +55,8 @@ export function averageOf(cells: Record<string, LeaderboardCell>, over: string[]
   return Math.round((over.reduce((sum, key) => sum + percent(cells[key].value), 0) / over.length) * 10) / 10;
 }
 
-/** Percentage points over the baseline row, per column (null where either side has no score). */
-export function deltaVsBaseline(data: LeaderboardData, modelId: string, baselineId: string, key: string): number | null {
-  const mine = data.rows.find((r) => r.model.id === modelId)?.cells[key];
-  const base = data.rows.find((r) => r.model.id === baselineId)?.cells[key];
+/** Percentage points of a score over the baseline's in the same column (null where either side has no score). */
+export function deltaVsBaseline(mine: LeaderboardCell | undefined, base: LeaderboardCell | undefined): number | null {
   if (!mine || !base) return null;
   return Math.round((percent(mine.value) - percent(base.value)) * 10) / 10;
 }

@@ -13,18 +13,19 @@ import type { LeaderboardCell, LeaderboardData } from "./leaderboard-view";
  */
 export async function getLeaderboard(db: Database, projectId: string, options: { chosenEvaluations?: Record<string, string> } = {}): Promise<LeaderboardData> {
   const catalog = await listBenchmarks(db, projectId);
+  const evaluationRows = await db
+    .select({ id: evaluations.id, modelId: evaluations.modelId, label: evaluations.label, createdAt: evaluations.createdAt })
+    .from(evaluations)
+    .where(eq(evaluations.projectId, projectId));
+  // One row per score: a narrow one, as a project's table runs to tens of thousands of scores.
   const scoreRows = await db
     .select({
-      modelId: evaluations.modelId,
-      evaluationId: evaluations.id,
-      evaluationLabel: evaluations.label,
-      createdAt: evaluations.createdAt,
+      evaluationId: evaluationScores.evaluationId,
       key: benchmarks.key,
       task: evaluationScores.task,
       value: evaluationScores.value,
       stderr: evaluationScores.stderr,
       reproduced: evaluationScores.reproduced,
-      nSamples: evaluationScores.nSamples,
     })
     .from(evaluationScores)
     .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
@@ -34,55 +35,63 @@ export async function getLeaderboard(db: Database, projectId: string, options: {
     )
     .where(and(eq(evaluations.projectId, projectId), sql`${evaluationScores.value} is not null`));
 
-  const sampleStats = await perSampleStandardErrors(db, [...new Set(scoreRows.map((r) => r.evaluationId))]);
+  const sampleStderrs = await perSampleStandardErrors(db, [...new Set(scoreRows.map((r) => r.evaluationId))]);
+  const evaluationOf = new Map(evaluationRows.map((e) => [e.id, e]));
+  const scoresByModel = new Map<string, (typeof scoreRows)[number][]>();
+  for (const row of scoreRows) {
+    const modelId = evaluationOf.get(row.evaluationId)!.modelId;
+    const mine = scoresByModel.get(modelId);
+    if (mine) mine.push(row);
+    else scoresByModel.set(modelId, [row]);
+  }
   const modelRows = await db.select().from(models).where(eq(models.projectId, projectId)).orderBy(asc(models.name));
   const rows = modelRows.map((model) => {
-    const mine = scoreRows.filter((r) => r.modelId === model.id);
+    const mine = scoresByModel.get(model.id) ?? [];
     // A choice naming an evaluation this model does not have (an old link) is ignored, not an empty row.
     const requested = options.chosenEvaluations?.[model.id];
     const chosen = requested && mine.some((r) => r.evaluationId === requested) ? requested : undefined;
+    const evaluationsOfModel = [...new Set(mine.map((r) => r.evaluationId))].map((id) => ({ id, label: evaluationOf.get(id)!.label }));
+    const evaluationIndex = new Map(evaluationsOfModel.map((e, index) => [e.id, index]));
     const cells: Record<string, LeaderboardCell> = {};
+    const cellDates: Record<string, Date> = {};
     for (const row of mine) {
       if (chosen && row.evaluationId !== chosen) continue;
-      const current = cells[row.key];
-      if (current && current.createdAt >= row.createdAt) continue;
-      const fromSamples = sampleStats.get(`${row.evaluationId}/${row.task}`);
+      const { createdAt } = evaluationOf.get(row.evaluationId)!;
+      const newest = cellDates[row.key];
+      if (newest && newest >= createdAt) continue;
+      cellDates[row.key] = createdAt;
       cells[row.key] = {
         value: row.value!,
-        stderr: row.stderr ?? fromSamples?.stderr ?? null,
+        stderr: row.stderr ?? sampleStderrs.get(`${row.evaluationId}/${row.task}`) ?? null,
         reproduced: row.reproduced,
-        evaluationId: row.evaluationId,
-        task: row.task,
-        samples: fromSamples?.count ?? 0,
-        createdAt: row.createdAt,
+        evaluation: evaluationIndex.get(row.evaluationId)!,
       };
     }
-    const evaluationsOfModel = [...new Map(mine.map((r) => [r.evaluationId, { id: r.evaluationId, label: r.evaluationLabel }])).values()];
     return {
-      model: { id: model.id, name: model.name, source: model.source, sourceLabel: model.sourceLabel, sftData: model.sftData, rlData: model.rlData },
+      model: { id: model.id, name: model.name, source: model.source, sourceLabel: model.sourceLabel, baseModel: model.baseModel, sftData: model.sftData, rlData: model.rlData },
       evaluations: evaluationsOfModel,
       cells,
     };
   });
   return {
-    benchmarks: catalog.map((b) => ({ key: b.key, label: b.label, modality: b.modality, higherIsBetter: b.higherIsBetter })),
+    benchmarks: catalog.map((b) => ({ key: b.key, label: b.label, task: b.task, modality: b.modality, higherIsBetter: b.higherIsBetter })),
     rows: rows.filter((r) => Object.keys(r.cells).length > 0),
   };
 }
 
-async function perSampleStandardErrors(db: Database, evaluationIds: string[]) {
-  if (evaluationIds.length === 0) return new Map<string, { stderr: number | null; count: number }>();
+/** The standard error of each evaluation task's per-sample scores, by "<evaluation>/<task>". */
+async function perSampleStandardErrors(db: Database, evaluationIds: string[]): Promise<Map<string, number | null>> {
+  if (evaluationIds.length === 0) return new Map();
   const stats = await db
     .select({
       evaluationId: evaluationSamples.evaluationId,
       task: evaluationSamples.task,
-      count: sql<number>`count(${evaluationSamples.score})::int`,
       stderr: sql<number | null>`stddev_samp(${evaluationSamples.score}) / sqrt(nullif(count(${evaluationSamples.score}), 0))`,
     })
     .from(evaluationSamples)
     .where(inArray(evaluationSamples.evaluationId, evaluationIds))
     .groupBy(evaluationSamples.evaluationId, evaluationSamples.task);
-  return new Map(stats.map((s) => [`${s.evaluationId}/${s.task}`, { stderr: s.stderr === null ? null : Number(s.stderr), count: s.count }]));
+  return new Map(stats.map((s) => [`${s.evaluationId}/${s.task}`, s.stderr === null ? null : Number(s.stderr)]));
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { models } from "@/db/schema";
 import type { Database } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
 
 export type Model = typeof models.$inferSelect;
 
@@ -24,6 +25,43 @@ export async function findOrCreateModel(
 
 export async function listModels(db: Database, projectId: string) {
   return db.select().from(models).where(eq(models.projectId, projectId)).orderBy(asc(models.name));
+}
+
+/** What a project member may correct about a model; null clears a fact. */
+export interface ModelFacts {
+  name: string;
+  baseModel: string | null;
+  sftData: string | null;
+  rlData: string | null;
+  /** Where a reference model's figures come from; a model evaluated here has none. */
+  sourceLabel: string;
+}
+
+/**
+ * Changes the facts given and keeps the others. A model evaluated here keeps an empty source label, so that the next
+ * import under its name finds it; a reference model keeps a non-empty one. Two models of one name need different sources.
+ */
+export async function updateModel(db: Database, projectId: string, modelId: string, change: Partial<ModelFacts>): Promise<Model> {
+  return db.transaction(async (tx) => {
+    const [model] = await tx.select().from(models).where(and(eq(models.id, modelId), eq(models.projectId, projectId)));
+    if (!model) throw new DomainError("NOT_FOUND", `Model ${modelId} does not exist in this project.`);
+    const name = change.name ?? model.name;
+    const sourceLabel = change.sourceLabel ?? model.sourceLabel;
+    if (model.source === "evaluated" && sourceLabel !== "") {
+      throw new DomainError("BAD_REQUEST", `${model.name} was evaluated here: its figures have no other source to name.`);
+    }
+    if (model.source === "reference" && sourceLabel === "") throw new DomainError("BAD_REQUEST", "Name where the reference figures come from.");
+    const [clash] = await tx
+      .select({ id: models.id })
+      .from(models)
+      .where(and(eq(models.projectId, projectId), eq(models.name, name), eq(models.sourceLabel, sourceLabel), ne(models.id, modelId)));
+    if (clash) {
+      const from = sourceLabel === "" ? "evaluated here" : `from "${sourceLabel}"`;
+      throw new DomainError("CONFLICT", `This project already has a model named "${name}" ${from}.`);
+    }
+    const [updated] = await tx.update(models).set({ ...change, name, sourceLabel }).where(eq(models.id, modelId)).returning();
+    return updated;
+  });
 }
 
 /** Notes that a model was evaluated from a training run's checkpoint (its lineage keeps every such run). */

@@ -3,7 +3,7 @@ import { importLocationSchema } from "@/server/datasets/import-location";
 import { listBenchmarks, saveBenchmark } from "@/server/evaluations/catalog";
 import { getEvaluation, getEvaluationSample, listEvaluationSamples, listEvaluations } from "@/server/evaluations/evaluation-listing";
 import { importResultsTable } from "@/server/evaluations/import-table";
-import { listModels } from "@/server/evaluations/models";
+import { listModels, updateModel } from "@/server/evaluations/models";
 import { comparePaired } from "@/server/evaluations/paired-comparison";
 import { paperSourceLabel, paperTable } from "@/server/evaluations/paper-table";
 import { parseResultsTable } from "@/server/evaluations/results-table";
@@ -11,6 +11,16 @@ import { startEvalImport } from "@/server/evaluations/start-eval-import";
 import { projectProcedure, router } from "@/server/trpc/init";
 
 const key = z.string().trim().regex(/^[a-z0-9_.@-]+$/i, "Use letters, digits and _ . @ - only.");
+// A model fact: absent leaves it unchanged, empty (or null) clears it.
+const clearableFact = (schema: z.ZodType<string, string>) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => value || null)
+    .pipe(schema.nullable())
+    .nullish();
+// Sample counts as papers print them: 874k, 6.2M, 12,000.
+const dataSize = z.string().regex(/^\d[\d,]*(\.\d+)?[kKMB]?$/, "Write a sample count such as 874k, 6.2M or 12000.");
 
 export const evaluationsRouter = router({
   list: projectProcedure("viewer").query(({ ctx }) => listEvaluations(ctx.deps.db, ctx.project.id)),
@@ -18,6 +28,18 @@ export const evaluationsRouter = router({
     .input(z.object({ evaluationId: z.uuid() }))
     .query(({ ctx, input }) => getEvaluation(ctx.deps.db, ctx.project.id, input.evaluationId)),
   models: projectProcedure("viewer").query(({ ctx }) => listModels(ctx.deps.db, ctx.project.id)),
+  updateModel: projectProcedure("member")
+    .input(
+      z.object({
+        modelId: z.uuid(),
+        name: z.string().trim().min(1, "Name the model.").max(200).optional(),
+        baseModel: clearableFact(z.string().max(200)),
+        sftData: clearableFact(dataSize),
+        rlData: clearableFact(dataSize),
+        sourceLabel: z.string().trim().max(200).optional(),
+      }),
+    )
+    .mutation(({ ctx, input: { modelId, ...change } }) => updateModel(ctx.deps.db, ctx.project.id, modelId, change)),
   benchmarks: projectProcedure("viewer").query(({ ctx }) => listBenchmarks(ctx.deps.db, ctx.project.id)),
   saveBenchmark: projectProcedure("admin")
     .input(
