@@ -41,7 +41,7 @@ export function AppShell({
     <ProjectContext.Provider value={project}>
       <div className="flex min-h-screen">
         <aside className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <Link href={base} className="flex items-center gap-2 px-4 py-4 text-sm font-semibold">
+          <Link href={base} prefetch={false} className="flex items-center gap-2 px-4 py-4 text-sm font-semibold">
             <img src="/icon.svg" alt="" className="h-6 w-6" />
             MMR Studio
           </Link>
@@ -56,6 +56,8 @@ export function AppShell({
                 <Link
                   key={item.label}
                   href={href}
+                  // Prefetching every area on every page load competed with the page's own data requests.
+                  prefetch={false}
                   aria-current={active ? "page" : undefined}
                   className={`rounded-md px-3 py-1.5 text-sm ${
                     active
