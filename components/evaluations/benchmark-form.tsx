@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/button";
 import { ErrorMessage, SelectField, TextField } from "@/components/ui/field";
 
 export interface BenchmarkDraft {
@@ -59,14 +59,7 @@ export function BenchmarkForm({ project, initial, isNew, onDone }: { project: st
         </label>
       </div>
       <ErrorMessage error={save.error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>
-          {isNew ? "Add benchmark" : "Save"}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={isNew ? "Add benchmark" : "Save"} pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

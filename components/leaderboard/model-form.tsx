@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/button";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import type { LeaderboardRow } from "./leaderboard-rows";
 
@@ -66,14 +66,7 @@ export function ModelForm({ project, model, onDone }: { project: string; model: 
         )}
       </div>
       <ErrorMessage error={refusal(save.error)} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>
-          Save
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -23,3 +23,17 @@ export function Button({
 export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof variants }) {
   return <Link className={`${base} ${variants[variant]} ${className}`} {...props} />;
 }
+
+/** The submit and cancel buttons that end an edit form. */
+export function FormActions({ submitLabel = "Save", pending, onCancel }: { submitLabel?: string; pending: boolean; onCancel(): void }) {
+  return (
+    <div className="flex gap-2">
+      <Button type="submit" disabled={pending}>
+        {submitLabel}
+      </Button>
+      <Button type="button" variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
+}

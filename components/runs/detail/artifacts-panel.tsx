@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { formatFileSize } from "@/components/datasets/export-formats";
+import { DownloadList } from "@/components/ui/download-list";
 import { useCurrentProject } from "@/components/shell/app-shell";
 import { useTRPC } from "@/components/trpc/client";
 import { ErrorMessage } from "@/components/ui/field";
@@ -21,16 +22,7 @@ export function ArtifactsPanel({ runId, live }: { runId: number; live: boolean }
       )}
       {data && data.total > 0 && (
         <div className="max-h-72 space-y-1 overflow-auto">
-          <ul aria-label="Collected files" className="space-y-0.5 text-xs">
-            {data.files.map((file) => (
-              <li key={file.path} className="flex items-baseline justify-between gap-2">
-                <a href={file.url} download className="truncate font-mono text-indigo-700 hover:underline dark:text-indigo-400">
-                  {file.path}
-                </a>
-                <span className="shrink-0 tabular-nums text-zinc-500">{formatFileSize(file.bytes)}</span>
-              </li>
-            ))}
-          </ul>
+          <DownloadList label="Collected files" files={data.files} />
           <p className="text-xs text-zinc-500">
             {data.total.toLocaleString("en")} file{data.total === 1 ? "" : "s"}, {formatFileSize(data.totalBytes)}
             {data.files.length < data.total && ` (the first ${data.files.length.toLocaleString("en")} shown)`}.
