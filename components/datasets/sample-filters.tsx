@@ -60,20 +60,10 @@ export function SampleFilters({ project, datasetId, sources }: { project: string
           value={filter.answerKinds?.[0] ?? ""}
           onChange={(e) => updateFilter({ answerKinds: e.target.value ? [e.target.value as AnswerKind] : undefined })}
         >
-          <option value="">Any</option>
-          {Object.entries(answerKindLabels).map(([kind, label]) => (
-            <option key={kind} value={kind}>
-              {label}
-            </option>
-          ))}
+          <AnyOrOneOf labels={answerKindLabels} />
         </SelectField>
         <SelectField label="Verdict" value={filter.verdict ?? ""} onChange={(e) => updateFilter({ verdict: (e.target.value || undefined) as SampleVerdict | undefined })}>
-          <option value="">Any</option>
-          {Object.entries(verdictLabels).map(([verdict, label]) => (
-            <option key={verdict} value={verdict}>
-              {label}
-            </option>
-          ))}
+          <AnyOrOneOf labels={verdictLabels} />
         </SelectField>
         <NumberField label="Trace length at least" value={filter.traceLengthMin} onCommit={(traceLengthMin) => updateFilter({ traceLengthMin })} />
         <NumberField label="Trace length at most" value={filter.traceLengthMax} onCommit={(traceLengthMax) => updateFilter({ traceLengthMax })} />
@@ -119,6 +109,20 @@ export function SampleFilters({ project, datasetId, sources }: { project: string
         )}
       </div>
     </div>
+  );
+}
+
+/** A select's options: "Any" (no filter), then each value under its label. */
+function AnyOrOneOf({ labels }: { labels: Record<string, string> }) {
+  return (
+    <>
+      <option value="">Any</option>
+      {Object.entries(labels).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
   );
 }
 

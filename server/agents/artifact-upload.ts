@@ -1,26 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { AppDeps } from "@/server/deps";
 import { DomainError } from "@/server/errors";
+import { clientRelativePath, writeBodyWithinLimit } from "@/server/files/client-files";
 import { artifactFolder, artifactsRoot } from "@/server/datasets/export/artifacts";
 import { collectedArtifactLimits, listArtifactFiles } from "@/server/runs/run-artifacts";
 import { assertWorkerHoldsRun } from "./agent-runs";
 import type { Worker } from "./workers";
-
-/** A path an agent names inside a run's artifact folder: 1–32 plain segments, none empty, `.`, `..` or holding a separator. */
-export function collectedArtifactPath(segments: string[]): string {
-  const valid =
-    segments.length > 0 &&
-    segments.length <= 32 &&
-    segments.every((s) => s !== "" && s !== "." && s !== ".." && !/[/\\\0]/.test(s) && Buffer.byteLength(s) <= 255);
-  if (!valid) throw new DomainError("BAD_REQUEST", `Not an acceptable artifact path: ${JSON.stringify(segments.join("/"))}.`);
-  return segments.join("/");
-}
 
 const clashCodes = new Set(["EEXIST", "ENOTDIR", "EISDIR", "ENOTEMPTY"]);
 
@@ -36,7 +24,7 @@ export async function storeCollectedArtifact(
 ): Promise<{ path: string; bytes: number }> {
   const { runId } = input;
   await assertWorkerHoldsRun(deps.db, worker, runId);
-  const relative = collectedArtifactPath(input.segments);
+  const relative = clientRelativePath(input.segments, "artifact path").join("/");
   const limits = collectedArtifactLimits(deps.env);
   const stored = await listArtifactFiles(deps.env, runId);
   const replaced = stored.find((file) => file.path === relative);
@@ -57,17 +45,8 @@ export async function storeCollectedArtifact(
   const incoming = path.join(artifactsRoot(deps.env), ".incoming");
   await mkdir(incoming, { recursive: true });
   const temporary = path.join(incoming, `${runId}-${randomUUID()}`);
-  let written = 0;
-  const countBytes = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      written += chunk.byteLength;
-      const problem = overLimit(written);
-      done(problem ? new DomainError("PAYLOAD_TOO_LARGE", problem) : null, chunk);
-    },
-  });
+  const written = await writeBodyWithinLimit(input.body, temporary, overLimit);
   try {
-    const body = input.body ? Readable.fromWeb(input.body as never) : Readable.from([]);
-    await pipeline(body, countBytes, createWriteStream(temporary));
     // The lease may have run out while the body streamed: a run this worker lost gets nothing more from it.
     await assertWorkerHoldsRun(deps.db, worker, runId);
     const target = path.join(artifactFolder(deps.env, runId), ...relative.split("/"));

@@ -11,16 +11,19 @@
 const maxWordLength = 100;
 const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
 
-export function searchWords(text: string): string[] {
-  const words = new Set<string>();
+function addWords(text: string, words: Set<string>): Set<string> {
   for (const [word] of text.toLowerCase().matchAll(wordPattern)) if (word.length <= maxWordLength) words.add(word);
-  return [...words];
+  return words;
+}
+
+export function searchWords(text: string): string[] {
+  return [...addWords(text, new Set())];
 }
 
 /** `tsvector` input text: every word quoted, so nothing in it is read as tsvector syntax. */
 export function searchVectorText(...texts: (string | null | undefined)[]): string {
   const words = new Set<string>();
-  for (const text of texts) if (text) for (const word of searchWords(text)) words.add(word);
+  for (const text of texts) if (text) addWords(text, words);
   return [...words].map((word) => `'${word}'`).join(" ");
 }
 

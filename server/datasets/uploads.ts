@@ -1,14 +1,12 @@
 import "server-only";
-import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { uploads } from "@/db/schema";
 import type { AppDeps } from "@/server/deps";
 import type { Database } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { clientRelativePath, writeBodyWithinLimit } from "@/server/files/client-files";
 import { uploadFolder } from "./import-location";
 
 export async function createUpload(db: Database, owner: { projectId: string; userId: string }) {
@@ -26,14 +24,6 @@ export async function assertUploadInProject(db: Database, uploadId: string, proj
   if (!upload) throw new DomainError("NOT_FOUND", `Upload ${uploadId} does not exist in this project.`);
 }
 
-/** A client-given relative path, checked segment by segment: no absolute paths, no `..`, nothing odd. */
-export function safeRelativePath(requested: string): string {
-  const segments = requested.split("/");
-  const valid = segments.every((s) => s !== "" && s !== "." && s !== ".." && !/[\\\0]/.test(s) && s.length <= 255);
-  if (!valid || segments.length > 32) throw new DomainError("BAD_REQUEST", `Not an acceptable file path in an upload: ${JSON.stringify(requested)}.`);
-  return segments.join(path.sep);
-}
-
 /**
  * Streams one file of an upload to disk. The upload's total stays under MMR_MAX_UPLOAD_BYTES: a declared length over
  * it is refused before reading, and a body that grows past it is cut off and its partial file removed.
@@ -43,28 +33,16 @@ export async function writeUploadFile(
   input: { uploadId: string; projectId: string; relativePath: string; body: ReadableStream<Uint8Array>; declaredBytes: number | null },
 ): Promise<{ path: string; bytes: number }> {
   await assertUploadInProject(deps.db, input.uploadId, input.projectId);
-  const relative = safeRelativePath(input.relativePath);
+  const relative = path.join(...clientRelativePath(input.relativePath.split("/"), "file path in an upload"));
   const limit = deps.env.MMR_MAX_UPLOAD_BYTES;
   const [{ used }] = await deps.db.select({ used: uploads.bytes }).from(uploads).where(eq(uploads.id, input.uploadId));
-  const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", `The upload is larger than the ${limit}-byte limit (MMR_MAX_UPLOAD_BYTES).`);
-  if (input.declaredBytes !== null && used + input.declaredBytes > limit) throw tooLarge();
+  const tooLargeMessage = `The upload is larger than the ${limit}-byte limit (MMR_MAX_UPLOAD_BYTES).`;
+  if (input.declaredBytes !== null && used + input.declaredBytes > limit) throw new DomainError("PAYLOAD_TOO_LARGE", tooLargeMessage);
 
   const target = path.join(uploadFolder(deps.env, input.uploadId), relative);
   const partial = `${target}.partial`;
   await mkdir(path.dirname(target), { recursive: true });
-  let written = 0;
-  const countBytes = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      written += chunk.byteLength;
-      done(used + written > limit ? tooLarge() : null, chunk);
-    },
-  });
-  try {
-    await pipeline(Readable.fromWeb(input.body as never), countBytes, createWriteStream(partial));
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  const written = await writeBodyWithinLimit(input.body, partial, (bytes) => (used + bytes > limit ? tooLargeMessage : null));
   await rename(partial, target);
   await deps.db.update(uploads).set({ bytes: sql`${uploads.bytes} + ${written}` }).where(eq(uploads.id, input.uploadId));
   return { path: input.relativePath, bytes: written };

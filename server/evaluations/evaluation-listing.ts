@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { evaluationSamples, evaluationScores, evaluations, models } from "@/db/schema";
 import type { Database } from "@/server/db/client";
+import { groupBy } from "@/server/group-by";
 import { DomainError } from "@/server/errors";
 
 /** Every evaluation of a project with its model, metric values and per-task sample counts. */
@@ -60,23 +61,13 @@ async function withResults<T extends { id: string }>(db: Database, rows: T[]) {
     .from(evaluationSamples)
     .where(inArray(evaluationSamples.evaluationId, ids))
     .groupBy(evaluationSamples.evaluationId, evaluationSamples.task);
-  const scoresOf = byEvaluation(scores);
-  const countsOf = byEvaluation(counts);
+  const scoresOf = groupBy(scores, (score) => score.evaluationId);
+  const countsOf = groupBy(counts, (count) => count.evaluationId);
   return rows.map((row) => ({
     ...row,
     scores: (scoresOf.get(row.id) ?? []).map(({ evaluationId, ...score }) => score),
     samples: Object.fromEntries((countsOf.get(row.id) ?? []).map((c) => [c.task, c.samples])),
   }));
-}
-
-function byEvaluation<T extends { evaluationId: string }>(items: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.evaluationId);
-    if (group) group.push(item);
-    else groups.set(item.evaluationId, [item]);
-  }
-  return groups;
 }
 
 /** Per-sample results of one task, keyset-paginated by row id; `docIds` narrows to chosen documents (e.g. flips). */

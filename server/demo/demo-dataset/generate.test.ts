@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classifyAnswer } from "@/server/datasets/answer-kind";
+import { groupBy } from "@/server/group-by";
 import { demoDatasetSeed, generateDemoSamples } from "./generate";
 
 const samples = generateDemoSamples();
-
-function groupBy<T>(items: T[], key: (item: T) => string): Record<string, T[]> {
-  const groups: Record<string, T[]> = {};
-  for (const item of items) (groups[key(item)] ??= []).push(item);
-  return groups;
-}
 
 describe("generateDemoSamples", () => {
   it("makes the same dataset from the same seed, and another from another seed", () => {
@@ -25,16 +20,16 @@ describe("generateDemoSamples", () => {
     expect(new Set(samples.map((s) => JSON.stringify([s.question, s.figure.svg]))).size).toBe(300);
     expect(new Set(samples.map((s) => s.figure.svg)).size).toBeGreaterThan(250);
     const perSource = groupBy(samples, (s) => s.source);
-    expect(Object.keys(perSource).sort()).toEqual(["demo/bar-charts", "demo/clocks", "demo/counting", "demo/function-plots", "demo/geometry"]);
-    for (const group of Object.values(perSource)) expect(group.length).toBeGreaterThanOrEqual(40);
+    expect([...perSource.keys()].sort()).toEqual(["demo/bar-charts", "demo/clocks", "demo/counting", "demo/function-plots", "demo/geometry"]);
+    for (const group of perSource.values()) expect(group.length).toBeGreaterThanOrEqual(40);
   });
 
   it("mixes multiple-choice, integer, LaTeX and short-text answers", () => {
     const kinds = groupBy(samples, (s) => classifyAnswer(s.answer));
-    expect(Object.keys(kinds).sort()).toEqual(["choice", "math", "number", "text"]);
-    for (const group of Object.values(kinds)) expect(group.length).toBeGreaterThanOrEqual(30);
-    expect(kinds.math.some((s) => s.answer.includes("\\sqrt{"))).toBe(true);
-    expect(kinds.math.some((s) => s.answer.includes("\\frac{"))).toBe(true);
+    expect([...kinds.keys()].sort()).toEqual(["choice", "math", "number", "text"]);
+    for (const group of kinds.values()) expect(group.length).toBeGreaterThanOrEqual(30);
+    expect(kinds.get("math")!.some((s) => s.answer.includes("\\sqrt{"))).toBe(true);
+    expect(kinds.get("math")!.some((s) => s.answer.includes("\\frac{"))).toBe(true);
   });
 
   it("writes traces in the recipe's <think>…</think><answer>…</answer> format, some ending on a matching \\boxed{}", () => {

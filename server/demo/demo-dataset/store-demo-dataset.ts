@@ -8,6 +8,7 @@ import type { ImageRef, NormalisedSample } from "@/server/datasets/import";
 import { SampleImageStore, type StoredImage } from "@/server/datasets/sample-images";
 import { SampleWriter } from "@/server/datasets/sample-writer";
 import type { Database } from "@/server/db/client";
+import { groupBy } from "@/server/group-by";
 import type { JobContext } from "@/server/runs/job-handler";
 import { generateDemoSamples } from "./generate";
 import { rasteriseFigure } from "./rasterise";
@@ -25,16 +26,6 @@ const rasterBatch = 8;
 function generatedContentSha256(group: DemoSample[]): string {
   const identity = group.map((s) => [s.externalId, s.question, s.answer, s.trace, s.figure.svg]);
   return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
-}
-
-function groupBySource(all: DemoSample[]): Map<string, DemoSample[]> {
-  const groups = new Map<string, DemoSample[]>();
-  for (const sample of all) {
-    const group = groups.get(sample.source);
-    if (group) group.push(sample);
-    else groups.set(sample.source, [sample]);
-  }
-  return groups;
 }
 
 async function storeFigure(images: SampleImageStore, sample: DemoSample): Promise<{ image: ImageRef; stored: StoredImage[] }> {
@@ -66,7 +57,7 @@ export async function storeDemoDataset(projectId: string, context: JobContext): 
     const generated = generateDemoSamples();
     const images = new SampleImageStore(blobs);
     let done = 0;
-    for (const [label, group] of groupBySource(generated)) {
+    for (const [label, group] of groupBy(generated, (sample) => sample.source)) {
       const [source] = await db
         .insert(datasetSources)
         .values({ datasetId: dataset.id, label, origin: "seed-demo", format: "generated", fileSha256: generatedContentSha256(group), mapping: {}, importRunId: context.run.id })
