@@ -1,7 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { inArray, sql } from "drizzle-orm";
-import { blobs, sampleImages, samples } from "@/db/schema";
+import { hash } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import { blobs, datasetSources, sampleImages, samples } from "@/db/schema";
 import type { Database } from "@/server/db/client";
 import { rowsOf } from "@/server/db/raw-rows";
 import { classifyAnswer } from "./answer-kind";
@@ -17,7 +17,7 @@ export function sampleContentHash(sample: NormalisedSample, imageKeys: string[])
   const identity: unknown[] = [sample.externalId ?? null, sample.question, sample.answer ?? null, sample.trace ?? null, sample.systemPrompt ?? null, sample.messages ?? null, imageKeys];
   // Appended only when present, so samples without a verdict keep the hashes they always had.
   if (sample.verdict !== undefined) identity.push(sample.verdict);
-  return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+  return hash("sha256", JSON.stringify(identity));
 }
 
 function toRow(datasetId: string, sourceId: string, rowNumber: number, sample: NormalisedSample, images: StoredImage[]): SampleRow {
@@ -52,18 +52,29 @@ const column = <T>(rows: SampleRow[], pick: (row: SampleRow) => T) => sql.param(
 const verdictText = (verdict: boolean | null | undefined) => (verdict === null || verdict === undefined ? null : String(verdict));
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
+export class SourceGoneError extends Error {
+  constructor() {
+    super("the dataset or this source was deleted while it was being imported");
+  }
+}
+
 /**
  * One INSERT per batch whose values arrive as one array per column (unnest): the statement has a dozen parameters
- * however many rows it carries, which is several times faster than a VALUES list with a parameter per cell.
+ * however many rows it carries, which is several times faster than a VALUES list with a parameter per cell. Samples
+ * have no foreign keys; the statement locks their source row instead (once, not per row), so the source cannot be
+ * deleted under it, and it inserts nothing when the source is already gone.
  */
 async function insertSampleRows(db: Database, target: { datasetId: string; sourceId: string }, rows: SampleRow[]) {
   const result = await db.execute(sql`
+    with source as (
+      select id, dataset_id from ${datasetSources} where id = ${target.sourceId}::uuid and dataset_id = ${target.datasetId}::uuid for key share
+    )
     insert into ${samples} (dataset_id, source_id, row_number, external_id, source_name, content_hash, question, answer, answer_kind,
       trace, trace_length, system_prompt, messages, extra, verdict, image_count, thumbnail_sha256, search_text)
-    select ${target.datasetId}::uuid, ${target.sourceId}::uuid, r.row_number, r.external_id, r.source_name, r.content_hash, r.question,
+    select source.dataset_id, source.id, r.row_number, r.external_id, r.source_name, r.content_hash, r.question,
       r.answer, r.answer_kind::answer_kind, r.trace, r.trace_length, r.system_prompt, r.messages::jsonb, r.extra::jsonb,
       r.verdict::boolean, r.image_count, r.thumbnail_sha256, r.search_text::tsvector
-    from unnest(
+    from source, unnest(
       ${column(rows, (r) => r.rowNumber)}::int[], ${column(rows, (r) => r.externalId ?? null)}::text[],
       ${column(rows, (r) => r.sourceName ?? null)}::text[],
       ${column(rows, (r) => r.contentHash)}::text[], ${column(rows, (r) => r.question)}::text[],
@@ -77,17 +88,28 @@ async function insertSampleRows(db: Database, target: { datasetId: string; sourc
       messages, extra, verdict, image_count, thumbnail_sha256, search_text)
     on conflict do nothing
     returning id, content_hash`);
-  return rowsOf<{ id: number | string; content_hash: string }>(result).map((r) => ({ id: Number(r.id), contentHash: r.content_hash }));
+  const inserted = rowsOf<{ id: number | string; content_hash: string }>(result).map((r) => ({ id: Number(r.id), contentHash: r.content_hash }));
+  // Nothing inserted is either a batch of duplicates or a source that no longer exists.
+  if (inserted.length === 0 && rows.length > 0 && !(await sourceExists(db, target.sourceId))) throw new SourceGoneError();
+  return inserted;
 }
 
+async function sourceExists(db: Database, sourceId: string): Promise<boolean> {
+  const [found] = await db.select({ id: datasetSources.id }).from(datasetSources).where(eq(datasetSources.id, sourceId));
+  return found !== undefined;
+}
+
+type Batch = { row: SampleRow; images: StoredImage[] }[];
+
 /**
- * Buffers samples and writes them in multi-row INSERTs. One batch is in flight while the next fills, so reading
- * and mapping rows overlaps with the database's work. A sample whose content hash the dataset already holds is
- * counted as a duplicate and not stored again.
+ * Buffers samples and writes them in multi-row INSERTs. Two batches may be in flight while the next fills, so
+ * reading, mapping and serialising rows overlap with the database's work (with one, the database waited while
+ * each batch was serialised). A sample whose content hash the dataset already holds is counted as a duplicate and
+ * not stored again, also when two batches in flight hold it.
  */
 export class SampleWriter {
-  private pending: { row: SampleRow; images: StoredImage[] }[] = [];
-  private inFlight: Promise<void> = Promise.resolve();
+  private pending: Batch = [];
+  private inFlight: Promise<void>[] = [];
   inserted = 0;
   duplicates = 0;
 
@@ -95,6 +117,7 @@ export class SampleWriter {
     private readonly db: Database,
     private readonly target: { datasetId: string; sourceId: string },
     private readonly batchSize = 2000,
+    private readonly maxInFlight = 2,
   ) {}
 
   async add(rowNumber: number, sample: NormalisedSample, images: StoredImage[]): Promise<void> {
@@ -105,27 +128,38 @@ export class SampleWriter {
   /** Writes everything added so far and waits for it. */
   async flush(): Promise<void> {
     await this.startBatch();
-    await this.inFlight;
+    await this.settle(this.inFlight.length);
   }
 
   private async startBatch(): Promise<void> {
-    await this.inFlight;
+    await this.settle(this.inFlight.length - this.maxInFlight + 1);
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    this.inFlight = this.writeBatch(batch);
-    // A failure surfaces at the next add or flush; keep it from counting as unhandled meanwhile.
-    this.inFlight.catch(() => {});
+    const write = this.writeBatch(batch);
+    // A failure surfaces when the batch is settled; keep it from counting as unhandled meanwhile.
+    write.catch(() => {});
+    this.inFlight.push(write);
   }
 
-  private async writeBatch(batch: { row: SampleRow; images: StoredImage[] }[]): Promise<void> {
+  /** Waits for the `count` oldest batches; on a failure, for every batch in flight, so none outlives the error. */
+  private async settle(count: number): Promise<void> {
+    try {
+      for (let i = 0; i < count; i++) await this.inFlight.shift();
+    } catch (error) {
+      await Promise.allSettled(this.inFlight.splice(0));
+      throw error;
+    }
+  }
+
+  private async writeBatch(batch: Batch): Promise<void> {
     const insertedRows = await insertSampleRows(this.db, this.target, batch.map((b) => b.row));
     this.inserted += insertedRows.length;
     this.duplicates += batch.length - insertedRows.length;
     await this.writeImages(batch, new Map(insertedRows.map((r) => [r.contentHash, r.id])));
   }
 
-  private async writeImages(batch: { row: SampleRow; images: StoredImage[] }[], idByHash: Map<string, number>) {
+  private async writeImages(batch: Batch, idByHash: Map<string, number>) {
     const links = batch.flatMap(({ row, images }) => {
       const sampleId = idByHash.get(row.contentHash);
       return sampleId === undefined ? [] : images.map((image, position) => ({ sampleId, position, image }));

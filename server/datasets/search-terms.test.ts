@@ -13,8 +13,8 @@ describe("sample search words", () => {
     expect(searchWords(`see ${"A".repeat(101)} here`)).toEqual(["see", "here"]);
   });
 
-  it("writes tsvector input from several texts, quoted so that no text is read as syntax", () => {
-    expect(searchVectorText("What's x?", null, "x = 4 'y'")).toBe("'what' 's' 'x' '4' 'y'");
+  it("writes tsvector input from several texts, each word once, with nothing a text could turn into syntax", () => {
+    expect(searchVectorText("What's x?", null, "x = 4 'y'")).toBe("what s x 4 y");
     expect(searchVectorText("", undefined)).toBe("");
   });
 });

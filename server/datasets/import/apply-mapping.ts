@@ -69,31 +69,49 @@ function missingQuestionReason(row: RawRow, paths: string[]): string {
   return `no question (field${paths.length === 1 ? "" : "s"} ${quoted(paths)} ${verb} ${anyPresent ? "empty" : "missing"})`;
 }
 
-/** Removes `names` (a plain path) from a copy of `value`, dropping objects it leaves empty. */
-function withoutPath(value: { [key: string]: RawValue }, names: string[]): { [key: string]: RawValue } {
+/** What `extra` leaves out, as a tree of field names: "whole" drops the value, a subtree prunes inside it. */
+type Removal = Map<string, Removal | "whole">;
+
+function addRemoval(removal: Removal, names: string[]): void {
   const [first, ...rest] = names;
-  if (!(first in value)) return value;
-  const copy = { ...value };
-  const inner = copy[first];
-  if (rest.length === 0) delete copy[first];
-  else if (isRecord(inner)) {
-    const pruned = withoutPath(inner, rest);
-    if (Object.keys(pruned).length === 0) delete copy[first];
-    else copy[first] = pruned;
+  const existing = removal.get(first);
+  if (existing === "whole") return;
+  if (rest.length === 0) removal.set(first, "whole");
+  else {
+    const inner: Removal = existing ?? new Map();
+    removal.set(first, inner);
+    addRemoval(inner, rest);
   }
-  return copy;
 }
 
-/** The row minus every value a mapped path took whole; values a path took part of stay, so nothing is lost. */
+/** A copy of `value` without what `removal` names, dropping objects it leaves empty; untouched values are shared. */
+function pruned(value: { [key: string]: RawValue }, removal: Removal): { [key: string]: RawValue } {
+  const kept: { [key: string]: RawValue } = {};
+  for (const key of Object.keys(value)) {
+    const rule = removal.get(key);
+    const inner = value[key];
+    if (rule === undefined || (rule !== "whole" && !isRecord(inner))) kept[key] = inner;
+    else if (rule !== "whole") {
+      const rest = pruned(inner as { [key: string]: RawValue }, rule);
+      if (Object.keys(rest).length > 0) kept[key] = rest;
+    }
+  }
+  return kept;
+}
+
+/**
+ * The row minus every value a mapped path took whole; values a path took part of stay, so nothing is lost. Built in
+ * one pass: this runs for every row of an import.
+ */
 function extraOf(row: RawRow, mapping: ColumnMapping): RawRow {
-  let extra = row;
+  const removal: Removal = new Map();
   for (const mapped of Object.values(mapping)) {
     for (const path of pathsOf(mapped)) {
       const names = consumedFieldNames(row, path);
-      if (names) extra = withoutPath(extra, names);
+      if (names) addRemoval(removal, names);
     }
   }
-  return extra;
+  return removal.size === 0 ? row : pruned(row, removal);
 }
 
 /**
