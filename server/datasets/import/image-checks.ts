@@ -21,6 +21,7 @@ function isInside(folder: string, target: string): boolean {
  */
 export async function checkImagePaths(images: ImageRef[], dataFolder: string): Promise<ImageProblem[]> {
   const problems: ImageProblem[] = [];
+  if (images.every((image) => image.kind !== "path")) return problems;
   const folder = resolve(dataFolder);
   const realFolder = await realpath(folder).catch(() => folder);
   for (const image of images) {
