@@ -102,7 +102,7 @@ async function sourceExists(db: Database, sourceId: string): Promise<boolean> {
 type Batch = { row: SampleRow; images: StoredImage[] }[];
 
 /**
- * Buffers samples and writes them in multi-row INSERTs. Two batches may be in flight while the next fills, so
+ * Buffers samples and writes them in multi-row INSERTs. Three batches may be in flight while the next fills, so
  * reading, mapping and serialising rows overlap with the database's work (with one, the database waited while
  * each batch was serialised). A sample whose content hash the dataset already holds is counted as a duplicate and
  * not stored again, also when two batches in flight hold it.
@@ -117,7 +117,7 @@ export class SampleWriter {
     private readonly db: Database,
     private readonly target: { datasetId: string; sourceId: string },
     private readonly batchSize = 2000,
-    private readonly maxInFlight = 2,
+    private readonly maxInFlight = 3,
   ) {}
 
   async add(rowNumber: number, sample: NormalisedSample, images: StoredImage[]): Promise<void> {
