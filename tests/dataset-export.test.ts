@@ -207,7 +207,7 @@ describe("dataset export", () => {
       expect(rows.map(roles)).toEqual([["system", "user", "assistant"], ["user", "assistant"], ["user", "assistant"], ["user", "assistant"]]);
       expect((rows[0].messages as { content: unknown[] }[])[2].content).toEqual([{ type: "text", text: "red", image_url: null }]);
       // Samples without an id of their own are named by their content hash.
-      expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.id as string))).toBe(true);
+      expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(r.id as string))).toBe(true);
     });
 
     it("exports SFT samples for RL with the prompt up to the last user turn and the <answer> of the trace as ground truth", async () => {

@@ -75,8 +75,10 @@ export const samples = pgTable(
     externalId: text("external_id"),
     // The sample's own source (verl's data_source, which picks its reward function); the file is sourceId.
     sourceName: text("source_name"),
-    // sha256 of the normalised sample: the same sample imported twice is stored once.
-    contentHash: text("content_hash").notNull(),
+    // The normalised sample's sha256, its first 128 bits as a uuid: the same sample imported twice is stored once. A
+    // 64-character text key made the unique index twice the size, and its random inserts slowed imports once it
+    // outgrew Postgres's buffers.
+    contentHash: uuid("content_hash").notNull(),
     question: text("question").notNull(),
     answer: text("answer"),
     answerKind: answerKind("answer_kind").notNull().default("none"),

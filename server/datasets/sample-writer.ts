@@ -12,12 +12,16 @@ import { searchVectorText } from "./search-terms";
 
 type SampleRow = typeof samples.$inferInsert;
 
-/** sha256 of what makes a sample this sample: the same one imported twice is stored once. */
+/**
+ * What makes a sample this sample, hashed: the same one imported twice is stored once. The first 128 bits of the
+ * sha256, written as the uuid the column stores (collisions stay out of reach at any dataset size).
+ */
 export function sampleContentHash(sample: NormalisedSample, imageKeys: string[]): string {
   const identity: unknown[] = [sample.externalId ?? null, sample.question, sample.answer ?? null, sample.trace ?? null, sample.systemPrompt ?? null, sample.messages ?? null, imageKeys];
   // Appended only when present, so samples without a verdict keep the hashes they always had.
   if (sample.verdict !== undefined) identity.push(sample.verdict);
-  return hash("sha256", JSON.stringify(identity));
+  const digest = hash("sha256", JSON.stringify(identity));
+  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
 }
 
 function toRow(datasetId: string, sourceId: string, rowNumber: number, sample: NormalisedSample, images: StoredImage[]): SampleRow {
@@ -71,7 +75,7 @@ async function insertSampleRows(db: Database, target: { datasetId: string; sourc
     )
     insert into ${samples} (dataset_id, source_id, row_number, external_id, source_name, content_hash, question, answer, answer_kind,
       trace, trace_length, system_prompt, messages, extra, verdict, image_count, thumbnail_sha256, search_text)
-    select source.dataset_id, source.id, r.row_number, r.external_id, r.source_name, r.content_hash, r.question,
+    select source.dataset_id, source.id, r.row_number, r.external_id, r.source_name, r.content_hash::uuid, r.question,
       r.answer, r.answer_kind::answer_kind, r.trace, r.trace_length, r.system_prompt, r.messages::jsonb, r.extra::jsonb,
       r.verdict::boolean, r.image_count, r.thumbnail_sha256, r.search_text::tsvector
     from source, unnest(

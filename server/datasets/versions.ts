@@ -21,7 +21,7 @@ export async function createVersion(db: Database, input: { datasetId: string; na
     const [summary] = await tx
       .select({
         sampleCount: sql<number>`count(*)::int`,
-        contentHash: sql<string>`encode(sha256(convert_to(coalesce(string_agg(${samples.contentHash}, ',' order by ${samples.contentHash}), ''), 'UTF8')), 'hex')`,
+        contentHash: sql<string>`encode(sha256(convert_to(coalesce(string_agg(${samples.contentHash}::text, ',' order by ${samples.contentHash}), ''), 'UTF8')), 'hex')`,
       })
       .from(samples)
       .where(where);
