@@ -63,4 +63,19 @@ describe("sample writer", () => {
     await app.deps.db.delete(datasetSources).where(eq(datasetSources.id, kept.sourceId));
     expect(await storedQuestions(kept.datasetId)).toEqual([]);
   });
+
+  it("stores a conversation only when it says more than the sample's fields", async () => {
+    const target = await newSource("conversations");
+    const writer = new SampleWriter(app.deps.db, target, 2);
+    const prompt = [{ role: "user", content: [{ type: "text" as const, text: "2 + 2?" }] }];
+    const dialogue = [...prompt, { role: "assistant", content: [{ type: "text" as const, text: "4" }] }];
+    await writer.add(1, { ...sample("2 + 2?"), messages: prompt }, []);
+    await writer.add(2, { ...sample("2 + 2?"), answer: "four", messages: dialogue }, []);
+    await writer.flush();
+    const stored = await app.deps.db.select({ answer: samples.answer, messages: samples.messages }).from(samples).where(eq(samples.datasetId, target.datasetId));
+    expect(stored.sort((a, b) => a.answer!.localeCompare(b.answer!))).toEqual([
+      { answer: "4", messages: null },
+      { answer: "four", messages: dialogue },
+    ]);
+  });
 });

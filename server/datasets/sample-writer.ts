@@ -5,6 +5,7 @@ import { blobs, datasetSources, sampleImages, samples } from "@/db/schema";
 import type { Database } from "@/server/db/client";
 import { rowsOf } from "@/server/db/raw-rows";
 import { classifyAnswer } from "./answer-kind";
+import { isFieldConversation } from "./field-conversation";
 import type { NormalisedSample } from "./import";
 import { stripNul, toStorableJson } from "./json-safe";
 import type { StoredImage } from "./sample-images";
@@ -23,6 +24,8 @@ export function sampleContentHash(sample: NormalisedSample, imageKeys: string[])
   const digest = hash("sha256", JSON.stringify(identity));
   return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
 }
+
+const fieldsOf = (sample: NormalisedSample, images: StoredImage[]) => ({ question: sample.question, systemPrompt: sample.systemPrompt ?? null, imageCount: images.length });
 
 function toRow(datasetId: string, sourceId: string, rowNumber: number, sample: NormalisedSample, images: StoredImage[]): SampleRow {
   const trace = sample.trace === undefined ? null : stripNul(sample.trace);
@@ -43,7 +46,7 @@ function toRow(datasetId: string, sourceId: string, rowNumber: number, sample: N
     trace,
     traceLength: trace?.length ?? 0,
     systemPrompt: sample.systemPrompt === undefined ? null : stripNul(sample.systemPrompt),
-    messages: sample.messages ? toStorableJson(sample.messages as never) : null,
+    messages: sample.messages && !isFieldConversation(sample.messages, fieldsOf(sample, images)) ? toStorableJson(sample.messages as never) : null,
     extra: Object.keys(sample.extra).length > 0 ? toStorableJson(sample.extra) : null,
     verdict: sample.verdict ?? null,
     imageCount: images.length,

@@ -1,4 +1,5 @@
 import "server-only";
+import { conversationFromFields } from "../field-conversation";
 import type { ChatContentPart, ChatMessage } from "../import";
 import type { ExportImage, ExportSample } from "./version-samples";
 
@@ -14,9 +15,7 @@ export function imageFileName(image: ExportImage): string {
  * system prompt only when the sample has one, then the user turn: its images, then the question). No reply yet.
  */
 function storedOrBuiltConversation(sample: ExportSample): ChatMessage[] {
-  if (sample.messages) return sample.messages;
-  const user: ChatMessage = { role: "user", content: [...sample.images.map((): ChatContentPart => ({ type: "image" })), { type: "text", text: sample.question }] };
-  return sample.systemPrompt === null ? [user] : [{ role: "system", content: [{ type: "text", text: sample.systemPrompt }] }, user];
+  return sample.messages ?? conversationFromFields({ question: sample.question, systemPrompt: sample.systemPrompt, imageCount: sample.images.length });
 }
 
 /**
