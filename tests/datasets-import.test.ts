@@ -2,7 +2,11 @@ import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { runs, samples } from "@/db/schema";
+import { importConfigSchema, importJob } from "@/server/datasets/import-job";
 import { startImport } from "@/server/datasets/start-import";
+import type { JobContext } from "@/server/runs/job-handler";
 import { fixturesFolder, writeVerlParquet } from "./fixtures/datasets/write-parquet-fixtures";
 import { runQueuedJobs } from "./support/run-jobs";
 import { createTestApp, type TestApp } from "./support/test-app";
@@ -100,6 +104,28 @@ describe("dataset import", () => {
     expect(run.error).toMatch(/truncated\.parquet/);
     const sources = await app.deps.db.query.datasetSources.findMany({ where: (s, { eq }) => eq(s.datasetId, datasetId) });
     expect(sources).toEqual([]);
+  });
+
+  it("leaves nothing behind when cancelled while batches are being written", async () => {
+    const file = path.join(root, "many.jsonl");
+    await writeFile(file, Array.from({ length: 9000 }, (_, i) => JSON.stringify({ question: `Question ${i}?`, answer: String(i) })).join("\n"));
+    const { runId, datasetId } = await startImport(app.deps, { projectId, target: { newDatasetName: "cancelled" }, location: { kind: "server-path", path: file }, createdBy: adaId });
+    const [run] = await app.deps.db.select().from(runs).where(eq(runs.id, runId));
+    const cancel = new AbortController();
+    const context: JobContext = {
+      deps: app.deps,
+      run,
+      signal: cancel.signal,
+      // A user presses Cancel after 6,000 rows were read: three batches have been sent by then.
+      reportProgress: (_fraction, message) => {
+        if (message?.includes("6,000 rows")) cancel.abort(new Error("cancelled by the test"));
+      },
+      log: async () => {},
+    };
+    await expect(importJob.execute(importConfigSchema.parse(run.config), context)).rejects.toThrow("cancelled by the test");
+    const sources = await app.deps.db.query.datasetSources.findMany({ where: (s, { eq }) => eq(s.datasetId, datasetId) });
+    const stored = await app.deps.db.select({ id: samples.id }).from(samples).where(eq(samples.datasetId, datasetId));
+    expect({ sources, stored }).toEqual({ sources: [], stored: [] });
   });
 
   it("refuses paths outside the import roots, '..' and symlinks leading out", async () => {

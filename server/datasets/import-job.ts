@@ -123,30 +123,36 @@ async function importSource(
     if (skipped <= 100) await context.log(`skipped ${message}`);
   };
 
-  for await (const record of readSourceRows(source)) {
-    rowsSeen += 1;
-    if (rowsSeen % 1000 === 0) {
-      context.signal.throwIfAborted();
-      const fraction = expectedRows ? rowsSeen / expectedRows : 0;
-      context.reportProgress(job.progressBase + job.progressSpan * Math.min(fraction, 1), `${source.label}: ${rowsSeen.toLocaleString("en")} rows read`);
+  try {
+    for await (const record of readSourceRows(source)) {
+      rowsSeen += 1;
+      if (rowsSeen % 1000 === 0) {
+        context.signal.throwIfAborted();
+        const fraction = expectedRows ? rowsSeen / expectedRows : 0;
+        context.reportProgress(job.progressBase + job.progressSpan * Math.min(fraction, 1), `${source.label}: ${rowsSeen.toLocaleString("en")} rows read`);
+      }
+      if (record.kind === "invalid") {
+        await skip(formatRowError({ row: record.row, line: record.line, reason: record.reason }, source.label));
+        continue;
+      }
+      const mapped = applyMapping(record, mapping, { sourceLabel: source.label });
+      if (!mapped.ok) {
+        await skip(formatRowError(mapped.error, source.label));
+        continue;
+      }
+      const { stored, issues } = await images.store(mapped.sample.images, source.dataFolder);
+      for (const issue of issues) {
+        tally.imagesMissing += 1;
+        if (tally.missingImages.length < exampleLimit) tally.missingImages.push(`${source.label} row ${record.row}: ${issue.path} (${issue.reason})`);
+      }
+      await writer.add(record.row, withoutImageParts(mapped.sample, issues.map((i) => i.index)), stored);
     }
-    if (record.kind === "invalid") {
-      await skip(formatRowError({ row: record.row, line: record.line, reason: record.reason }, source.label));
-      continue;
-    }
-    const mapped = applyMapping(record, mapping, { sourceLabel: source.label });
-    if (!mapped.ok) {
-      await skip(formatRowError(mapped.error, source.label));
-      continue;
-    }
-    const { stored, issues } = await images.store(mapped.sample.images, source.dataFolder);
-    for (const issue of issues) {
-      tally.imagesMissing += 1;
-      if (tally.missingImages.length < exampleLimit) tally.missingImages.push(`${source.label} row ${record.row}: ${issue.path} (${issue.reason})`);
-    }
-    await writer.add(record.row, withoutImageParts(mapped.sample, issues.map((i) => i.index)), stored);
+    await writer.flush();
+  } catch (error) {
+    // The job deletes this source on failure; the batches in flight end first, so none is still writing after that.
+    await writer.abandon();
+    throw error;
   }
-  await writer.flush();
   context.signal.throwIfAborted();
 
   await db

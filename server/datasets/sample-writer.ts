@@ -138,6 +138,12 @@ export class SampleWriter {
     await this.settle(this.inFlight.length);
   }
 
+  /** Stops writing: drops what is buffered and waits for the batches in flight, whatever their outcome. */
+  async abandon(): Promise<void> {
+    this.pending = [];
+    await Promise.allSettled(this.inFlight.splice(0));
+  }
+
   private async startBatch(): Promise<void> {
     await this.settle(this.inFlight.length - this.maxInFlight + 1);
     if (this.pending.length === 0) return;
