@@ -33,8 +33,6 @@ for (const driver of drivers) {
       return Promise.all(page.items.map((item) => fixture.caller.samples.get({ ...dataset, sampleId: item.id })));
     }
 
-    // Not asserted: each row's data_source ("DigitalLearningGmbH/MATH-lighteval") is mapped as the sample's source but no
-    // samples column stores it yet, so a sample's only source is its file; see the conformance report.
     it("verl MATH-lighteval parquet: 5,000 samples, prompt as question, ground truth as answer", async () => {
       const { run, result, dataset } = await importFixture("verl_math_lighteval_test.parquet");
       expect(run.state).toBe("succeeded");
@@ -49,9 +47,11 @@ for (const driver of drivers) {
         question: "How many vertical asymptotes does the graph of $y=\\frac{2}{x^2+x-6}$ have? Let's think step by step and output the final answer within \\boxed{}.",
         answer: "2",
         trace: null,
-        messages: [{ role: "user", content: [{ type: "text", text: expect.stringContaining("vertical asymptotes") }] }],
+        // The prompt is one user turn holding the question: not stored, export makes it from the fields.
+        messages: null,
         extra: { level: "Level 3", type: "Algebra", ability: "math", reward_model: { style: "rule" }, extra_info: { index: 0, split: "test" } },
         sourceLabel: "verl_math_lighteval_test",
+        sourceName: "DigitalLearningGmbH/MATH-lighteval",
         images: [],
       });
       expect(second).toMatchObject({ rowNumber: 2, question: expect.stringMatching(/^What is the positive difference between \$120\\%\$ of 30/), answer: "10" });
