@@ -1,0 +1,1 @@
+CREATE INDEX "version_samples_sample_idx" ON "version_samples" USING btree ("sample_id");
