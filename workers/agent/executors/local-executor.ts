@@ -16,11 +16,14 @@ export interface LocalExecutorOptions {
  * Started beside the command, in its process group. Its stdin is a pipe from the agent that nobody writes to: when the
  * agent dies, even by SIGKILL, the pipe closes and the watchdog stops the group (SIGTERM, then SIGKILL after the grace
  * period), so no training process keeps its GPUs after the agent answering for it is gone and its run is `lost`.
- * Until then a SIGTERM to the group ends the watchdog with the rest. `$1` is the grace in seconds, `$2` the command;
- * the pipe goes through fd 3 because bash gives a background job /dev/null as stdin.
+ * Until then a SIGTERM to the group ends the watchdog with the rest. The pipe also closes when the command ends (the
+ * agent closes it once it has reaped the command): the watchdog then finds the command gone (`$$`, the group leader the
+ * command replaced) and leaves, since the agent stops whatever the command left behind; it used to ignore that SIGTERM
+ * and linger for the grace period. `$1` is the grace in seconds, `$2` the command; the pipe goes through fd 3 because
+ * bash gives a background job /dev/null as stdin.
  */
 const watchdogWrapper = `exec 3<&0
-( while read -r _; do :; done; trap '' TERM; kill -TERM 0; sleep "$1"; kill -KILL 0 ) <&3 >/dev/null 2>&1 &
+( while read -r _; do :; done; kill -0 $$ || exit 0; trap '' TERM; kill -TERM 0; sleep "$1"; kill -KILL 0 ) <&3 >/dev/null 2>&1 &
 exec bash -c "$2" </dev/null 3<&-`;
 
 /**
