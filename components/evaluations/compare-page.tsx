@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { compareHref, importHref, leaderboardHref } from "@/components/leaderboard/routes";
@@ -13,7 +14,12 @@ import { Panel } from "@/components/ui/panel";
 import { ComparePicker, sharedTasks } from "./compare-picker";
 import { ComparisonSummary } from "./comparison-summary";
 import { FlipLists } from "./flip-lists";
-import { SideBySide } from "./side-by-side";
+
+// The markdown + KaTeX renderer is most of this page's script and serves only an opened sample: it loads then.
+const SideBySide = dynamic(() => import("./side-by-side").then((module) => module.SideBySide), {
+  ssr: false,
+  loading: () => <div className="h-64" aria-hidden />,
+});
 
 /** Two evaluations on one task, sample by sample. The URL (?a=&b=&task=&doc=) holds the whole view. */
 export function ComparePage() {
