@@ -17,16 +17,16 @@ export function conversationFromFields({ question, systemPrompt, imageCount }: C
  * again): for verl prompts that is nearly every row, and they repeated the question in every row's JSON.
  */
 export function isFieldConversation(messages: ChatMessage[], fields: ConversationFields): boolean {
-  const [first, second, ...more] = messages;
-  if (more.length > 0) return false;
-  const user = fields.systemPrompt === null ? first : second;
-  if (fields.systemPrompt === null ? second !== undefined : !isSingleText(first, "system", fields.systemPrompt)) return false;
-  if (user?.role !== "user" || user.content.length !== fields.imageCount + 1) return false;
+  const hasSystem = fields.systemPrompt !== null;
+  if (messages.length !== (hasSystem ? 2 : 1)) return false;
+  if (hasSystem && !isSingleText(messages[0], "system", fields.systemPrompt!)) return false;
+  const user = messages.at(-1)!;
+  if (user.role !== "user" || user.content.length !== fields.imageCount + 1) return false;
   const text = user.content[fields.imageCount];
   return text.type === "text" && text.text === fields.question && user.content.slice(0, fields.imageCount).every((part) => part.type === "image");
 }
 
-function isSingleText(message: ChatMessage | undefined, role: string, text: string): boolean {
-  const [part, ...rest] = message?.content ?? [];
-  return message?.role === role && rest.length === 0 && part?.type === "text" && part.text === text;
+function isSingleText(message: ChatMessage, role: string, text: string): boolean {
+  const [part, ...rest] = message.content;
+  return message.role === role && rest.length === 0 && part?.type === "text" && part.text === text;
 }
