@@ -5,3 +5,5 @@ export * from "./runs";
 export * from "./datasets";
 export * from "./evaluations";
 export * from "./workers";
+export * from "./endpoints";
+export * from "./verdicts";

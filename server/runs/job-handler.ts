@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { AppDeps } from "@/server/deps";
 import type { Run } from "./queue";
 
-/** What a job may use: the database, the blob store and the configuration. */
-export type JobDeps = Pick<AppDeps, "db" | "blobs" | "env">;
+/** What a job may use: the database, the blob store, the configuration and the sealer of stored credentials. */
+export type JobDeps = Pick<AppDeps, "db" | "blobs" | "env" | "secrets">;
 
 export interface JobContext {
   deps: JobDeps;

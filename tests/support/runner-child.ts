@@ -6,6 +6,7 @@ import { BlobStore } from "@/server/blobs/blob-store";
 import { openDatabase } from "@/server/db/client";
 import { readServerEnv } from "@/server/env";
 import { defineJobHandler } from "@/server/runs/job-handler";
+import { RunSecrets } from "@/server/runs/run-secrets";
 import { PipelineRunner } from "@/workers/pipeline/runner";
 
 const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.MMR_DATA_DIR });
@@ -18,7 +19,7 @@ const hangUntilKilled = defineJobHandler({
   },
 });
 const runner = new PipelineRunner({
-  deps: { db: handle.db, blobs: new BlobStore(path.join(tmpdir(), "mmr-runner-child-blobs")), env: readServerEnv({}) },
+  deps: { db: handle.db, blobs: new BlobStore(path.join(tmpdir(), "mmr-runner-child-blobs")), env: readServerEnv({}), secrets: new RunSecrets("runner-child-secret-of-thirty-two-chars!") },
   handlers: [hangUntilKilled],
   leaseMs: Number(process.env.LEASE_MS ?? 1500),
 });
