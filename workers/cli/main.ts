@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerDatasetCommands } from "./commands/datasets";
 import { registerEvaluationCommands } from "./commands/evaluations";
+import { registerJudgeCommands } from "./commands/judge";
 import { registerLeaderboardCommands } from "./commands/leaderboard";
 import { registerLoginCommands } from "./commands/login";
 import { registerProjectsCommands } from "./commands/projects";
@@ -9,7 +10,7 @@ import { registerWorkerCommands } from "./commands/worker";
 import { describeError } from "./errors";
 
 // Each verb group lives in its own file under commands/ and is registered here.
-const verbGroups = [registerLoginCommands, registerProjectsCommands, registerDatasetCommands, registerEvaluationCommands, registerLeaderboardCommands, registerRunCommands, registerWorkerCommands];
+const verbGroups = [registerLoginCommands, registerProjectsCommands, registerDatasetCommands, registerEvaluationCommands, registerLeaderboardCommands, registerJudgeCommands, registerRunCommands, registerWorkerCommands];
 
 const program = new Command("mmr").description("MMR Studio from the command line. Talks to a server over HTTP with a personal API token.");
 for (const register of verbGroups) register(program);

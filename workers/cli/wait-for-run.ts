@@ -8,7 +8,8 @@ const pollMs = 500;
 const queuedHintMs = 30_000;
 
 /** What the run does, as its messages name it: "import" makes "Import run 7", "importing", "Run the import again". */
-export type RunJob = "import" | "export";
+export type RunJob = "import" | "export" | "judge";
+const activity: Record<RunJob, string> = { import: "importing", export: "exporting", judge: "judging" };
 
 /** Polls a run until it ends, showing its progress; returns its result, or throws with the server's reason. */
 export async function waitForRun(
@@ -32,7 +33,7 @@ export async function waitForRun(
       case "failed":
         throw new CliError(`${title} failed: ${withoutControlCharacters(run.error ?? "the server gave no reason")}`);
       case "cancelled":
-        throw new CliError(`${title} was cancelled; nothing from it was kept.`);
+        throw new CliError(`${title} was cancelled; ${job === "judge" ? "the verdicts it stored are kept" : "nothing from it was kept"}.`);
       case "lost":
         throw new CliError(`${title} was lost: its worker stopped before finishing. Run the ${job} again.`);
       case "queued":
@@ -44,7 +45,7 @@ export async function waitForRun(
         break;
       default:
         // The job reports 0 while it cannot know its total (JSON Lines): then its message, a row count, says more.
-        progress.update(run.progress || null, `${title}: ${run.progressMessage ?? `${job}ing`} (${elapsed})`);
+        progress.update(run.progress || null, `${title}: ${run.progressMessage ?? activity[job]} (${elapsed})`);
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

@@ -28,7 +28,7 @@ export interface ExportOptions {
 }
 
 /** `--version 3` or `--version v3` by number, else a version id; either must be one of the dataset's versions. */
-async function resolveVersion(client: MmrClient, project: string, dataset: { id: string; name: string }, given: string) {
+export async function resolveVersion(client: MmrClient, project: string, dataset: { id: string; name: string }, given: string) {
   const versions = await client.datasetVersions.list.query({ project, datasetId: dataset.id });
   const number = /^v?\d+$/i.test(given) ? Number(given.replace(/^v/i, "")) : null;
   const version = versions.find((candidate) => (number === null ? candidate.id === given : candidate.number === number));

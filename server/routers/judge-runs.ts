@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { cascadeStages, judgeTargetSchema } from "@/server/verdicts/judge-config";
+import { summarizeRunVerdicts } from "@/server/verdicts/judge-run-summary";
+import { listTemplates, saveTemplateVersion } from "@/server/verdicts/judge-templates";
+import { diffRunVerdicts, getJudgeRun, listRunVerdicts } from "@/server/verdicts/run-verdicts";
+import { startJudgeRun } from "@/server/verdicts/start-judge";
+import { projectProcedure, router } from "@/server/trpc/init";
+
+const runId = z.number().int().positive();
+
+/** Judge jobs and their verdicts; merged into the `verdicts` router beside the agreement figures. */
+export const judgeRunsRouter = router({
+  startJudge: projectProcedure("member")
+    .input(
+      z.object({
+        target: judgeTargetSchema,
+        cascade: z.array(z.enum(cascadeStages)).min(1, "Name at least one stage: rule, math, llm."),
+        endpoint: z.string().trim().min(1).optional(),
+        templateId: z.uuid().optional(),
+        name: z.string().trim().max(200).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => startJudgeRun(ctx.deps.db, { projectId: ctx.project.id, ...input, createdBy: ctx.actor.userId })),
+  runSummary: projectProcedure("viewer")
+    .input(z.object({ runId }))
+    .query(async ({ ctx, input }) => {
+      await getJudgeRun(ctx.deps.db, ctx.project.id, input.runId);
+      return summarizeRunVerdicts(ctx.deps.db, input.runId);
+    }),
+  runVerdicts: projectProcedure("viewer")
+    .input(z.object({ runId, afterId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }))
+    .query(({ ctx, input }) => listRunVerdicts(ctx.deps.db, ctx.project.id, input.runId, input.afterId, input.limit)),
+  diffRuns: projectProcedure("viewer")
+    .input(z.object({ runA: runId, runB: runId, afterItemId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }))
+    .query(({ ctx, input }) => diffRunVerdicts(ctx.deps.db, ctx.project.id, input.runA, input.runB, input.afterItemId, input.limit)),
+  templates: projectProcedure("viewer").query(({ ctx }) => listTemplates(ctx.deps.db, ctx.project.id)),
+  saveTemplate: projectProcedure("member")
+    .input(
+      z.object({
+        name: z.string().trim().min(1).max(120),
+        systemPrompt: z.string().max(20_000).default(""),
+        userPrompt: z.string().min(1).max(50_000),
+        asksRationale: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) => saveTemplateVersion(ctx.deps.db, { projectId: ctx.project.id, ...input, createdBy: ctx.actor.userId })),
+});
