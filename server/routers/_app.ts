@@ -4,8 +4,10 @@ import { agentRouter } from "./agent";
 import { datasetExportsRouter } from "./dataset-exports";
 import { datasetVersionsRouter } from "./dataset-versions";
 import { datasetsRouter } from "./datasets";
+import { endpointsRouter } from "./endpoints";
 import { evaluationsRouter } from "./evaluations";
 import { instanceRouter } from "./instance";
+import { judgeRunsRouter } from "./judge-runs";
 import { leaderboardRouter } from "./leaderboard";
 import { meRouter } from "./me";
 import { membersRouter } from "./members";
@@ -22,6 +24,7 @@ export const appRouter = router({
   datasetExports: datasetExportsRouter,
   datasets: datasetsRouter,
   datasetVersions: datasetVersionsRouter,
+  endpoints: endpointsRouter,
   evaluations: evaluationsRouter,
   instance: instanceRouter,
   leaderboard: leaderboardRouter,
@@ -32,6 +35,7 @@ export const appRouter = router({
   runs: router({ ...runsRouter._def.record, ...runImportsRouter._def.record }),
   samples: samplesRouter,
   tokens: tokensRouter,
+  verdicts: judgeRunsRouter,
   workers: workersRouter,
 });
 

@@ -28,6 +28,15 @@ export class RunSecrets {
     return mapSecretStrings(value, (text) => (text.startsWith(sealedPrefix) ? this.decrypt(text) : text));
   }
 
+  /** One credential sealed on its own (a model endpoint's API key). */
+  sealText(text: string): string {
+    return text.startsWith(sealedPrefix) ? text : this.encrypt(text);
+  }
+
+  openText(sealed: string): string {
+    return sealed.startsWith(sealedPrefix) ? this.decrypt(sealed) : sealed;
+  }
+
   private encrypt(text: string): string {
     const iv = randomBytes(ivBytes);
     const cipher = createCipheriv("aes-256-gcm", this.key, iv);
