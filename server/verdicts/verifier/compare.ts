@@ -1,5 +1,6 @@
 // Comparison of two parsed answers, the gold deciding how equations and relations read.
 import { evaluateConstant, freeSymbols, hasFloat, isPlainNumber, nearlyEqual, sampleValues, simplifiesToZero, toMathjs } from "./evaluate";
+import { reduceMatrices } from "./matrix";
 import { intervalsOfRelation, isAssignment, renameSymbols, shortenAssignment } from "./relations";
 import type { Budget, MathNode, RelOp } from "./types";
 
@@ -58,8 +59,11 @@ export function compareAnswers(goldInput: MathNode, predInput: MathNode, context
   return compareNodes(gold, pred, context);
 }
 
-export function compareNodes(gold: MathNode, pred: MathNode, context: CompareContext): Comparison {
+export function compareNodes(goldInput: MathNode, predInput: MathNode, context: CompareContext): Comparison {
   context.budget.check();
+  const gold = reduceMatrices(goldInput);
+  const pred = reduceMatrices(predInput);
+  if (gold === null || pred === null) return result(false, "symbolic", "(matrix arithmetic with shapes that do not fit)");
   if (gold.t === "rel" || pred.t === "rel") {
     if (gold.t === "rel" && pred.t === "rel") return compareRelations(gold, pred, context);
     return result(false, "symbolic", "(a relation against a value)");

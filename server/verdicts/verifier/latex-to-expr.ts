@@ -411,13 +411,14 @@ function nodeName(node: MathNode): string {
 }
 
 export function numberNode(text: string): MathNode {
-  return { t: "num", value: Number(text), float: text.includes(".") };
+  return { t: "num", value: Number(text.endsWith(".") ? text.slice(0, -1) : text), float: text.includes(".") };
 }
 
 function wordNode(content: string): MathNode {
   const text = content.trim().replace(/^\((.*)\)$/, "$1").trim();
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return numberNode(text);
   if (text === "") throw new ParseError("empty \\text");
+  if (text === "e") return { t: "const", name: "e" };
   return { t: "word", text };
 }
 

@@ -92,7 +92,7 @@ export function normalizeLatex(latex: string): string {
   text = text.replace(formattingToText, "\\text{");
   text = text.replace(/\\(?:textup|textsf|texttt|operatorname\*?)\s*\{/g, (found) => (found.startsWith("\\operatorname") ? "\\operatorname{" : "\\text{"));
   text = text.replace(/\\[dtc]frac(?![A-Za-z])/g, "\\frac");
-  text = text.replace(/\\displaystyle|\\!|\\\$|\$|"/g, "");
+  text = text.replace(/\\displaystyle|\\!\s*|\\\$|\$|"/g, "");
   text = text.replace(/\\text\{\s*\(([^{}()]*)\)\s*\}/g, "\\text{$1}");
   text = text.replace(/\\text\{\s*(and|or)\s*\}/g, ",");
   text = text.replace(/(?<![A-Za-z\\])(?:and|or)(?![A-Za-z])/g, ",");

@@ -147,7 +147,8 @@ export function intervalsOfRelation(relation: Relation): MathNode | null {
     return null;
   }
   if (relation.ops.length !== 2) return null;
-  let [low, middle, high] = relation.sides;
+  const middle = relation.sides[1];
+  let [low, high] = [relation.sides[0], relation.sides[2]];
   let [first, second] = relation.ops;
   if ((first === ">" || first === ">=") && (second === ">" || second === ">=")) {
     [low, high] = [high, low];

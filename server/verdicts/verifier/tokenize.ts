@@ -34,9 +34,10 @@ export function tokenize(source: string, check: () => void): Token[] {
     if (char === " " || char === "\t" || char === "\n") {
       index++;
     } else if (/[0-9]/.test(char) || (char === "." && /[0-9]/.test(source[index + 1] ?? ""))) {
-      const number = /^[0-9]*\.?[0-9]+|^[0-9]+\.?/.exec(source.slice(index, index + 400));
+      // A trailing dot (`3.`) belongs to the number, as in Python: it makes a float.
+      const number = /^[0-9]*\.?[0-9]+\.?|^[0-9]+\.?/.exec(source.slice(index, index + 400));
       if (!number) throw new ParseError(`bad number at ${index}`);
-      const text = number[0].endsWith(".") ? number[0].slice(0, -1) : number[0];
+      const text = /\..*\./.test(number[0]) ? number[0].slice(0, -1) : number[0];
       tokens.push({ k: "num", text });
       index += text.length;
     } else if (/[A-Za-z]/.test(char)) {
