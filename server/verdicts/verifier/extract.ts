@@ -151,6 +151,7 @@ function exprAttempt(match: RegExpExecArray, budget: Budget): Attempt {
     return { value: parts[7] ? percentOf(signed) : signed, choice: null, fallback: parts[7] ? `${text}%` : text };
   }
   const expression = match.groups?.x ?? "";
+  if (expression.length > maxParsedLength) return { value: null, choice: null, fallback: expression };
   try {
     return { value: parsePlainExpression(expression.replace(/\n/g, " "), () => budget.check()), choice: null, fallback: expression };
   } catch (error) {

@@ -78,7 +78,8 @@ export const numberSource =
   "(?<!\\d)(?:-?[1-9]\\d{0,2}(?:[ ,]\\d{3})+(?:\\.\\d+)?|-?\\d+[.,]\\d+|\\.\\d+|-?\\d+)(?:\\s*(?:%|[Pp]ercent|\\s*[Pp]ercentage|\\s*[Pp]ct))?";
 const operators = "+\\-*×/^()÷";
 const exprChars = `[\\d.\\s${operators}]`;
-const exprSource = `-?\\(?-?\\d${exprChars}*[${operators}]${exprChars}+\\)?`;
+// Bounded runs (the reference's are not): an unbounded run backtracks quadratically over long digit-and-space text.
+const exprSource = `-?\\(?-?\\d${exprChars}{0,80}[${operators}]${exprChars}{1,80}\\)?`;
 const exprPrefix = "(?:^|\\s|=)(?:\\*\\*)?";
 const exprSuffix = "(?:\\*\\*)?(?:\\.|,|:|\\s|\\)|\\$|$)";
 const exprWithAnchors = `(?:${exprPrefix}(?<x>${exprSource})${exprSuffix})`;
