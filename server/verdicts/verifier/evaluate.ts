@@ -159,10 +159,10 @@ function compiledExpression(source: string): EvalFunction {
 // Fixed pseudo-random positive sample values: positive keeps square roots and logarithms real.
 const samplePoints = [0.7319, 1.3863, 0.4142, 2.1718, 1.0905, 0.2887, 1.7071];
 
-function sampleScope(symbols: string[], point: number): Record<string, number> {
-  const scope: Record<string, number> = {};
+function sampleScope(symbols: string[], point: number): Map<string, number> {
+  const scope = new Map<string, number>();
   symbols.forEach((symbol, index) => {
-    scope[toMathjs({ t: "sym", name: symbol })] = samplePoints[(point + index * 3) % samplePoints.length] + index * 0.173;
+    scope.set(toMathjs({ t: "sym", name: symbol }), samplePoints[(point + index * 3) % samplePoints.length] + index * 0.173);
   });
   return scope;
 }

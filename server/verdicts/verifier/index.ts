@@ -21,6 +21,18 @@ interface Settings {
   key: string;
 }
 
+// Callers usually pass the same config object for many decisions: its settings are worked out once.
+const settingsCache = new WeakMap<VerifierConfig, Settings>();
+
+function settingsOf(config: VerifierConfig): Settings {
+  let settings = settingsCache.get(config);
+  if (!settings) {
+    settings = resolveSettings(config);
+    settingsCache.set(config, settings);
+  }
+  return settings;
+}
+
 function resolveSettings(config: VerifierConfig): Settings {
   const harness = config.harness ?? "parse_verify_default";
   const targets: MatchType[] = config.match_types?.length ? config.match_types : ["latex", "expr"];
@@ -73,8 +85,10 @@ function isEmpty(extraction: Extraction): boolean {
 }
 
 /** Whether `pred` answers `gold`, judged under `config` (Math-Verify's parse → verify, see SPEC.md). */
-export function verifyAnswer(gold: string, pred: string, config: VerifierConfig = {}): VerifyResult {
-  const settings = resolveSettings(config);
+const noConfig: VerifierConfig = {};
+
+export function verifyAnswer(gold: string, pred: string, config: VerifierConfig = noConfig): VerifyResult {
+  const settings = settingsOf(config);
   const budget = new Budget(settings.timeoutMs);
   let goldExtracted: string | null = null;
   let predExtracted: string | null = null;
