@@ -6,11 +6,22 @@ import { registerLeaderboardCommands } from "./commands/leaderboard";
 import { registerLoginCommands } from "./commands/login";
 import { registerProjectsCommands } from "./commands/projects";
 import { registerRunCommands } from "./commands/runs";
+import { registerVerifyCommands } from "./commands/verify";
 import { registerWorkerCommands } from "./commands/worker";
 import { describeError } from "./errors";
 
 // Each verb group lives in its own file under commands/ and is registered here.
-const verbGroups = [registerLoginCommands, registerProjectsCommands, registerDatasetCommands, registerEvaluationCommands, registerLeaderboardCommands, registerJudgeCommands, registerRunCommands, registerWorkerCommands];
+const verbGroups = [
+  registerLoginCommands,
+  registerProjectsCommands,
+  registerDatasetCommands,
+  registerEvaluationCommands,
+  registerLeaderboardCommands,
+  registerJudgeCommands,
+  registerRunCommands,
+  registerWorkerCommands,
+  registerVerifyCommands,
+];
 
 const program = new Command("mmr").description("MMR Studio from the command line. Talks to a server over HTTP with a personal API token.");
 for (const register of verbGroups) register(program);
