@@ -1,4 +1,4 @@
-import type { VerdictStage, VerifierConfig, VerifyResult } from "./verifier";
+import type { VerdictStage, VerifyResult } from "./verifier";
 import type { CascadeStage } from "./judge-config";
 
 /** One answer to grade: the gold and the prediction as the item holds them. */
@@ -39,16 +39,13 @@ export interface CascadeVerdict {
 }
 
 export interface CascadeDeps {
-  verify(gold: string, prediction: string, config?: VerifierConfig): VerifyResult;
+  ruleMatch(gold: string, prediction: string): VerifyResult;
+  mathMatch(gold: string, prediction: string): VerifyResult;
   /** Throws when the judge could not be asked (an endpoint error); the cascade records it as the stage's error. */
   askJudge(item: GradedItem): Promise<LlmOutcome>;
   /** An error that ends the whole job rather than one verdict (the endpoint is misconfigured). */
   isFatal?(error: unknown): boolean;
 }
-
-// The rule stage is the recipe's relaxed exact / multiple-choice match; math equivalence accepts any match the verifier
-// proves, numbers and expressions included (an exact match is also an equivalence).
-const ruleStages: ReadonlySet<VerdictStage> = new Set(["exact", "choice", "string"]);
 
 /** Runs the stages in the order given until one says "match"; the last stage to speak decides a non-match. */
 export async function gradeWithCascade(item: GradedItem, stages: readonly CascadeStage[], deps: CascadeDeps): Promise<CascadeVerdict> {
@@ -64,25 +61,20 @@ export async function gradeWithCascade(item: GradedItem, stages: readonly Cascad
     completionTokens: 0,
     cached: false,
   };
-  let verified: VerifyResult | null = null;
   for (const stage of stages) {
     if (stage === "llm") {
       const decided = await runJudgeStage(item, verdict, deps);
       if (decided) return verdict;
       continue;
     }
-    verified ??= deps.verify(item.gold, item.prediction);
-    verdict.goldExtracted = verified.goldExtracted;
-    verdict.predExtracted = verified.predExtracted;
-    const accepted = verified.match && (stage === "math" || ruleStages.has(verified.stage));
-    const reason = verified.match && !accepted ? `${verified.reason}, which is math equivalence, not a rule match` : verified.reason;
-    verdict.stages.push({ stage, outcome: accepted ? "match" : "no_match", reason });
-    verdict.decidedBy = verified.stage;
-    verdict.reason = reason;
-    if (accepted) {
-      verdict.match = true;
-      return verdict;
-    }
+    const result: VerifyResult = stage === "rule" ? deps.ruleMatch(item.gold, item.prediction) : deps.mathMatch(item.gold, item.prediction);
+    verdict.goldExtracted = result.goldExtracted ?? verdict.goldExtracted;
+    verdict.predExtracted = result.predExtracted ?? verdict.predExtracted;
+    verdict.stages.push({ stage, outcome: result.match ? "match" : "no_match", reason: result.reason });
+    verdict.match = result.match;
+    verdict.decidedBy = result.stage;
+    verdict.reason = result.reason;
+    if (result.match) return verdict;
   }
   return verdict;
 }

@@ -7,7 +7,7 @@ import { countTargetItems, readUnjudgedItems, type JudgeItem } from "./judge-ite
 import { createJudgeAsker } from "./llm-judge";
 import { resolveTemplate } from "./judge-templates";
 import { summarizeRunVerdicts, type JudgeRunSummary } from "./judge-run-summary";
-import { verifyAnswer } from "./verifier";
+import { mathMatch, ruleMatch } from "./recipe-stages";
 import { storeVerdicts } from "./verdict-store";
 
 const readBatchSize = 500;
@@ -84,9 +84,8 @@ async function* unjudgedItems(config: JudgeJobConfig, context: JobContext): Asyn
 }
 
 async function cascadeDepsFor(config: JudgeJobConfig, context: JobContext): Promise<{ deps: CascadeDeps; workers: number }> {
-  const verify = (gold: string, prediction: string) => verifyAnswer(gold, prediction);
   if (!config.cascade.includes("llm") || !config.endpointId) {
-    return { deps: { verify, askJudge: () => Promise.reject(new Error("this cascade has no LLM judge")) }, workers: workersWithoutJudge };
+    return { deps: { ruleMatch, mathMatch, askJudge: () => Promise.reject(new Error("this cascade has no LLM judge")) }, workers: workersWithoutJudge };
   }
   const { db, secrets } = context.deps;
   const client = await openEndpointClient({ db, secrets }, context.run.projectId, config.endpointId);
@@ -98,7 +97,7 @@ async function cascadeDepsFor(config: JudgeJobConfig, context: JobContext): Prom
     signal: context.signal,
     endpoint: { baseUrl: client.endpoint.baseUrl, model: client.endpoint.model, complete: (messages, options) => client.complete(messages, options) },
   });
-  return { deps: { verify, askJudge, isFatal: isEndpointMisconfigured }, workers: Math.max(workersWithoutJudge, client.endpoint.concurrency) };
+  return { deps: { ruleMatch, mathMatch, askJudge, isFatal: isEndpointMisconfigured }, workers: Math.max(workersWithoutJudge, client.endpoint.concurrency) };
 }
 
 /** Errors no retry fixes (a wrong URL, model or key) fail the run at once instead of filling it with error verdicts. */
