@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { EndpointError, openEndpointClient } from "@/server/endpoints/chat-client";
 import { defineJobHandler, type JobContext } from "@/server/runs/job-handler";
 import { gradeWithCascade, type CascadeDeps, type CascadeVerdict } from "./cascade";
@@ -24,6 +25,8 @@ export const judgeJob = defineJobHandler({
     const { db } = context.deps;
     const total = await countTargetItems(db, config.target);
     const cascade = await cascadeDepsFor(config, context);
+    // Every request in flight listens for the run's cancel.
+    setMaxListeners(cascade.workers + 16, context.signal);
     const started = Date.now();
     const already = (await summarizeRunVerdicts(db, context.run.id)).verdicts;
     let decided = already;

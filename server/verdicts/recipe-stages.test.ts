@@ -25,7 +25,8 @@ describe("the recipe's rule stage", () => {
     expect(ruleMatch("7", "<answer>7</answer> later <answer>8</answer>").match).toBe(true);
     expect(ruleMatch("9", "first \\boxed{4} then \\boxed{9}").match).toBe(true);
     expect(ruleMatch("12", "so there are\n12").match).toBe(true);
-    expect(ruleMatch("12", "no digits here")).toMatchObject({ match: false, stage: "none", reason: "no answer found in the prediction" });
+    expect(ruleMatch("12", "no digits here,\nnor on this line")).toMatchObject({ match: false, stage: "none", reason: "no answer found in the prediction" });
+    expect(ruleMatch("yes", "no")).toMatchObject({ match: false, stage: "exact", predExtracted: "no" });
   });
 });
 

@@ -1,14 +1,24 @@
 import { recipeAnswer, verifyAnswer, type VerifyResult } from "./verifier";
 
 // The recipe's rule and math stages (OpenMMReasoner's reward): the answer is the first <answer>…</answer>, else the last
-// \boxed{}, else the last number; the rule stage matches it against the gold as a choice letter or relaxed string; the
-// math stage proves it equivalent with the verifier. Pure: the job, the CLI and tests share it.
+// \boxed{}, else the last number (and, where the recipe finds none, a short one-line response itself); the rule stage
+// matches it against the gold as a choice letter or relaxed string; the math stage proves it equivalent with the
+// verifier. Pure: the job, the CLI and tests share it.
 
 const choiceLetter = /^[A-H]$/;
+/** A response this short, on one line, is its own answer (lmms-eval's filtered_resps usually are): the recipe would find none. */
+const maxBareAnswerChars = 200;
+
+function answerOf(prediction: string): string | null {
+  const tagged = recipeAnswer(prediction);
+  if (tagged !== null) return tagged;
+  const bare = prediction.trim();
+  return bare !== "" && bare.length <= maxBareAnswerChars && !bare.includes("\n") ? bare : null;
+}
 
 /** The relaxed exact / multiple-choice match. */
 export function ruleMatch(gold: string, prediction: string): VerifyResult {
-  const answer = recipeAnswer(prediction);
+  const answer = answerOf(prediction);
   const goldText = normalizeText(gold);
   if (answer === null) return noMatch("no answer found in the prediction", goldText, null);
   const predText = normalizeText(answer);
@@ -36,7 +46,7 @@ export function ruleMatch(gold: string, prediction: string): VerifyResult {
  */
 export function mathMatch(gold: string, prediction: string): VerifyResult {
   const boxedGold = `\\boxed{${gold.trim()}}`;
-  const answer = recipeAnswer(prediction);
+  const answer = answerOf(prediction);
   if (answer === null) return verifyAnswer(boxedGold, prediction);
   const asExpression = verifyAnswer(boxedGold, `\\boxed{${answer}}`);
   if (asExpression.match || asExpression.timedOut) return asExpression;
