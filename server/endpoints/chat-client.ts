@@ -58,9 +58,9 @@ export function endpointClient(endpoint: ModelEndpoint, secrets: RunSecrets): En
     fetch: limitedFetch(maxResponseBytes),
   });
   const limiter = limiterFor(endpoint);
-  const call = async <T>(request: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
+  const call = async <T>(request: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> => {
     try {
-      return await limiter.run(request, signal);
+      return await limiter.run(() => withOwnSignal(signal, request), signal);
     } catch (error) {
       if (signal?.aborted) throw new EndpointError("aborted", `The request to endpoint "${endpoint.name}" was cancelled.`);
       throw describeEndpointFailure(error, endpoint);
@@ -69,10 +69,10 @@ export function endpointClient(endpoint: ModelEndpoint, secrets: RunSecrets): En
   return {
     endpoint,
     complete: (messages, options = {}) =>
-      call(async () => {
+      call(async (signal) => {
         const completion = await openai.chat.completions.create(
           { model: endpoint.model, messages, max_tokens: options.maxTokens, temperature: options.temperature },
-          { signal: options.signal },
+          { signal },
         );
         const choice = completion.choices?.[0];
         const content = choice?.message?.content;
@@ -86,11 +86,28 @@ export function endpointClient(endpoint: ModelEndpoint, secrets: RunSecrets): En
         };
       }, options.signal),
     embed: (texts, options = {}) =>
-      call(async () => {
-        const response = await openai.embeddings.create({ model: endpoint.model, input: texts }, { signal: options.signal });
+      call(async (signal) => {
+        const response = await openai.embeddings.create({ model: endpoint.model, input: texts }, { signal });
         const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
         if (vectors.length !== texts.length) throw new EndpointError("bad_reply", `Endpoint "${endpoint.name}" returned ${vectors.length} embeddings for ${texts.length} texts.`);
         return { vectors, promptTokens: response.usage?.prompt_tokens ?? 0 };
       }, options.signal),
   };
+}
+
+/**
+ * Runs one request under a signal of its own that follows the caller's. The openai client never removes the abort
+ * listener it adds to the signal it is given, so a job's signal shared by 100,000 requests would collect 100,000 of
+ * them (each add scans the list: the job slows quadratically); this listener is removed when the request ends.
+ */
+async function withOwnSignal<T>(outer: AbortSignal | undefined, request: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+  if (!outer) return request();
+  const own = new AbortController();
+  const follow = () => own.abort(outer.reason);
+  outer.addEventListener("abort", follow, { once: true });
+  try {
+    return await request(own.signal);
+  } finally {
+    outer.removeEventListener("abort", follow);
+  }
 }

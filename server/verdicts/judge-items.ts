@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, between, eq, gt, sql, type SQL } from "drizzle-orm";
 import { datasetVersions, evaluationSamples, evaluations, samples, verdicts, versionSamples } from "@/db/schema";
 import type { Database } from "@/server/db/client";
 import { sampleFilterWhere } from "@/server/datasets/sample-filter";
@@ -39,40 +39,52 @@ export async function describeTarget(db: Database, projectId: string, target: Ju
 
 /** How many items the target holds, for progress. */
 export async function countTargetItems(db: Database, target: JudgeTarget): Promise<number> {
-  const [{ count }] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count from (${itemsQuery(target, null, 0, null)}) items`));
+  const [{ count }] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count from (${itemsQuery(target, 0, null)}) items`));
   return count;
 }
 
-/** The next items by id after `afterId` that run `runId` has no verdict on yet: a resumed run picks up where it stopped. */
-export async function readUnjudgedItems(db: Database, target: JudgeTarget, runId: number, afterId: number, limit: number): Promise<JudgeItem[]> {
-  const rows = rowsOf<{ id: number | string; question: string | null; gold: string | null; prediction: string | null }>(
-    await db.execute(itemsQuery(target, runId, afterId, limit)),
-  );
-  const itemKind: ItemKind = target.kind === "dataset" ? "sample" : "evaluation_sample";
-  return rows.map((row) => ({ itemKind, itemId: Number(row.id), question: row.question ?? "", gold: row.gold ?? "", prediction: row.prediction ?? "" }));
+export interface ItemBatch {
+  /** The batch's items that run `runId` has no verdict on yet. */
+  items: JudgeItem[];
+  /** The last id read (judged or not): where the next batch starts; null when the target has no more items. */
+  lastId: number | null;
 }
 
-function itemsQuery(target: JudgeTarget, runId: number | null, afterId: number, limit: number | null): SQL {
+/**
+ * The next `limit` items by id after `afterId`, less those run `runId` has judged already: a resumed run picks up where
+ * it stopped. The judged ones are looked up by id range on (run, kind, item) rather than with an anti-join, whose plan
+ * on a freshly imported dataset (no statistics yet) degrades to a scan of the run's verdicts per item.
+ */
+export async function readUnjudgedItems(db: Database, target: JudgeTarget, runId: number, afterId: number, limit: number): Promise<ItemBatch> {
+  const rows = rowsOf<{ id: number | string; question: string | null; gold: string | null; prediction: string | null }>(
+    await db.execute(itemsQuery(target, afterId, limit)),
+  );
+  if (rows.length === 0) return { items: [], lastId: null };
+  const itemKind: ItemKind = target.kind === "dataset" ? "sample" : "evaluation_sample";
+  const firstId = Number(rows[0].id);
+  const lastId = Number(rows[rows.length - 1].id);
+  const judged = await db
+    .select({ itemId: verdicts.itemId })
+    .from(verdicts)
+    .where(and(eq(verdicts.runId, runId), eq(verdicts.itemKind, itemKind), between(verdicts.itemId, firstId, lastId)));
+  const judgedIds = new Set(judged.map((row) => row.itemId));
+  const items = rows
+    .filter((row) => !judgedIds.has(Number(row.id)))
+    .map((row) => ({ itemKind, itemId: Number(row.id), question: row.question ?? "", gold: row.gold ?? "", prediction: row.prediction ?? "" }));
+  return { items, lastId };
+}
+
+function itemsQuery(target: JudgeTarget, afterId: number, limit: number | null): SQL {
   const limitClause = limit === null ? sql`` : sql`order by id limit ${limit}`;
   if (target.kind === "dataset") {
-    const unjudged = runId === null ? undefined : sql`not exists (select 1 from ${verdicts} where ${verdicts.runId} = ${runId} and ${verdicts.itemKind} = 'sample' and ${verdicts.itemId} = ${samples.id})`;
     const scope = target.versionId
       ? sql`${samples.id} in (select ${versionSamples.sampleId} from ${versionSamples} where ${versionSamples.versionId} = ${target.versionId})`
       : sampleFilterWhere(target.datasetId, { status: "included" });
-    const where = and(eq(samples.datasetId, target.datasetId), scope, gt(samples.id, afterId), unjudged);
+    const where = and(eq(samples.datasetId, target.datasetId), scope, gt(samples.id, afterId));
     return sql`select ${samples.id} as id, ${samples.question} as question, ${samples.answer} as gold, ${samples.trace} as prediction
       from ${samples} where ${where} ${limitClause}`;
   }
-  const unjudged =
-    runId === null
-      ? undefined
-      : sql`not exists (select 1 from ${verdicts} where ${verdicts.runId} = ${runId} and ${verdicts.itemKind} = 'evaluation_sample' and ${verdicts.itemId} = ${evaluationSamples.id})`;
-  const where = and(
-    eq(evaluationSamples.evaluationId, target.evaluationId),
-    target.task ? eq(evaluationSamples.task, target.task) : undefined,
-    gt(evaluationSamples.id, afterId),
-    unjudged,
-  );
+  const where = and(eq(evaluationSamples.evaluationId, target.evaluationId), target.task ? eq(evaluationSamples.task, target.task) : undefined, gt(evaluationSamples.id, afterId));
   return sql`select ${evaluationSamples.id} as id, ${evaluationSamples.input} as question, ${evaluationSamples.target} as gold,
     ${evaluationSamples.response} as prediction from ${evaluationSamples} where ${where} ${limitClause}`;
 }

@@ -80,9 +80,9 @@ async function* unjudgedItems(config: JudgeJobConfig, context: JobContext): Asyn
   for (;;) {
     context.signal.throwIfAborted();
     const batch = await readUnjudgedItems(context.deps.db, config.target, context.run.id, afterId, readBatchSize);
-    if (batch.length === 0) return;
-    afterId = batch[batch.length - 1].itemId;
-    yield* batch;
+    if (batch.lastId === null) return;
+    afterId = batch.lastId;
+    yield* batch.items;
   }
 }
 
