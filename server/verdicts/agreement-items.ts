@@ -6,7 +6,7 @@ import { rowsOf } from "@/server/db/raw-rows";
 import { DomainError } from "@/server/errors";
 import { cellCase, pairedRows, type AgreementCell } from "./agreement";
 import type { JudgeTarget } from "./judge-config";
-import type { ItemKind } from "./judge-items";
+import { describeTarget, type ItemKind } from "./judge-items";
 
 export interface CellItem {
   itemKind: ItemKind;
@@ -28,6 +28,7 @@ function itemText(target: JudgeTarget) {
 
 /** The items of one cell by item id after `afterItemId` (keyset paging), with what each grader's verdict extracted. */
 export async function listCellItems(db: Database, projectId: string, target: JudgeTarget, a: string, b: string, cell: AgreementCell, afterItemId: number, limit: number): Promise<CellItem[]> {
+  await describeTarget(db, projectId, target);
   const rows = rowsOf<{
     item_kind: ItemKind; item_id: number | string; question: string; gold: string | null; prediction: string | null; thumbnail_sha256: string | null;
     a_graded: boolean; b_graded: boolean; a_match: boolean | null; b_match: boolean | null;
@@ -54,6 +55,7 @@ export async function listCellItems(db: Database, projectId: string, target: Jud
 
 /** One item with every judge run's verdict on it (stages, reasons, raw reply, tokens) and its human label. */
 export async function getItemDetail(db: Database, projectId: string, target: JudgeTarget, itemId: number) {
+  await describeTarget(db, projectId, target);
   const [item] = rowsOf<{ id: number | string; question: string; gold: string | null; prediction: string | null; thumbnail_sha256: string | null }>(
     await db.execute(sql`select * from (${itemText(target)}) i where i.id = ${itemId}`),
   );

@@ -5,6 +5,7 @@ import { rowsOf } from "@/server/db/raw-rows";
 import { DomainError } from "@/server/errors";
 import type { JudgeTarget } from "./judge-config";
 import { graderRows, listGraders } from "./graders";
+import { describeTarget } from "./judge-items";
 
 /** The cells of the matrix: A match/no-match × B match/no-match, items only one grader graded, and undecided ones. */
 export const agreementCells = ["match_match", "match_no_match", "no_match_match", "no_match_no_match", "only_a", "only_b", "unparsed"] as const;
@@ -36,6 +37,7 @@ export function pairedRows(projectId: string, target: JudgeTarget, a: string, b:
 /** Agreement of graders A and B over the target: one aggregate over the two graders' rows. */
 export async function agreementOf(db: Database, projectId: string, target: JudgeTarget, a: string, b: string): Promise<Agreement> {
   if (a === b) throw new DomainError("BAD_REQUEST", "Pick two different graders.");
+  await describeTarget(db, projectId, target);
   const rows = rowsOf<{ cell: AgreementCell; count: number }>(
     await db.execute(sql`select ${cellCase()} as cell, count(*)::int as count from (${pairedRows(projectId, target, a, b)}) p group by 1`),
   );
