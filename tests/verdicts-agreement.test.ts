@@ -55,8 +55,8 @@ describe("judge agreement", () => {
   it("pages a cell's items by item id", async () => {
     const args = { project, target: target(), a: `run:${runId}`, b: "imported", cell: "match_match" as const, limit: 1 };
     const first = await ada.verdicts.cellItems(args);
-    const second = await ada.verdicts.cellItems({ ...args, afterItemId: first[0].itemId });
-    const third = await ada.verdicts.cellItems({ ...args, afterItemId: second[0].itemId });
+    const second = await ada.verdicts.cellItems({ ...args, cursor: first[0].itemId });
+    const third = await ada.verdicts.cellItems({ ...args, cursor: second[0].itemId });
     expect([first.length, second.length, third.length]).toEqual([1, 1, 0]);
     expect(second[0].itemId).toBeGreaterThan(first[0].itemId);
   });

@@ -63,8 +63,9 @@ export const judgeRunsRouter = router({
     .input(z.object({ target: judgeTargetSchema }))
     .query(({ ctx, input }) => pairwiseAgreement(ctx.deps.db, ctx.project.id, input.target)),
   cellItems: projectProcedure("viewer")
-    .input(z.object({ ...graderPair, cell, afterItemId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }))
-    .query(({ ctx, input }) => listCellItems(ctx.deps.db, ctx.project.id, input.target, input.a, input.b, input.cell, input.afterItemId, input.limit)),
+    .input(z.object({ ...graderPair, cell, cursor: z.number().int().min(0).nullish(), limit: z.number().int().min(1).max(500).default(50) }))
+    // cursor: the last item id of the previous page.
+    .query(({ ctx, input }) => listCellItems(ctx.deps.db, ctx.project.id, input.target, input.a, input.b, input.cell, input.cursor ?? 0, input.limit)),
   itemDetail: projectProcedure("viewer")
     .input(z.object({ target: judgeTargetSchema, itemId: z.number().int().positive() }))
     .query(({ ctx, input }) => getItemDetail(ctx.deps.db, ctx.project.id, input.target, input.itemId)),
