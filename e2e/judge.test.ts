@@ -62,7 +62,7 @@ describe("the Judge page in the browser", () => {
   it("opens the agreement matrix, a disagreeing cell and an item's stages", async () => {
     const { page } = session;
     await page.getByLabel("Target").selectOption({ label: "Dataset: Demo dataset" });
-    await page.getByLabel("Grader A").selectOption({ label: "LLM judge · corrected by labels" });
+    await page.getByLabel("Grader A").selectOption({ label: "LLM judge" });
     await page.getByLabel("Grader B").selectOption({ label: "Rules" });
     await page.getByRole("table", { name: "Agreement matrix" }).waitFor();
     expect(await figures(page)).toMatch(/Agreement \d+\.\d% · Cohen's κ/);
@@ -85,15 +85,18 @@ describe("the Judge page in the browser", () => {
     const before = await figures(page);
     const detail = page.getByLabel("Item detail");
     await detail.getByLabel("Reason").fill("The trace's answer equals the gold answer.");
-    await detail.getByRole("button", { name: "Verdict is right" }).click();
+    await detail.getByLabel("Verdict of LLM judge").getByRole("button", { name: "Verdict is wrong" }).click();
     await detail.getByText("Labelled: the prediction is correct").waitFor();
-    await expect.poll(() => figures(page)).not.toBe(before);
     await page.getByRole("table", { name: "All grader pairs" }).getByText("Human labels").first().waitFor();
     await screenshot(page, "83-judge-labelled-light");
 
     // The link holds the whole view: opened afresh, it shows the same cell and item.
     await page.reload();
     await page.getByLabel("Item detail").getByText("Labelled: the prediction is correct").waitFor();
+
+    // The LLM judge corrected by the label now agrees with the rules on one more item.
+    await page.getByLabel("Grader A").selectOption({ label: "LLM judge · corrected by labels" });
+    await expect.poll(() => figures(page)).not.toBe(before);
     expect(problems).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ const outcome = (match: boolean | null) => (match === null ? "undecided" : match
 /** One item: its question, gold and prediction, every judge run's stages with reasons, raw reply and tokens, and its label. */
 export function ItemDetail({ project, target, itemId, canEdit }: { project: string; target: JudgeTarget; itemId: number; canEdit: boolean }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const detail = useQuery(trpc.verdicts.itemDetail.queryOptions({ project, target, itemId }));
+  const [reason, setReason] = useState("");
+  const label = useMutation(trpc.verdicts.labelVerdict.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.verdicts.pathKey() }) }));
   const d = detail.data;
   if (!d) return <ErrorMessage error={detail.error} />;
   return (
@@ -27,9 +30,10 @@ export function ItemDetail({ project, target, itemId, canEdit }: { project: stri
           <SafeMarkdown text={d.prediction ?? "—"} />
         </div>
       </section>
-      <LabelBox project={project} label={d.label} itemKind={d.itemKind} itemId={d.itemId} verdictId={d.verdicts[0]?.id ?? null} verdictMatch={d.verdicts[0]?.match ?? null} canEdit={canEdit} />
+      <LabelBox project={project} label={d.label} itemKind={d.itemKind} itemId={d.itemId} canEdit={canEdit} reason={reason} onReason={setReason} />
+      <ErrorMessage error={label.error} />
       {d.verdicts.map((v) => (
-        <section key={v.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
+        <section key={v.id} aria-label={`Verdict of ${v.runName}`} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
           <h3 className="font-medium">
             {v.runName}: {outcome(v.match)} <span className="text-zinc-500">by {v.stage}</span>
           </h3>
@@ -45,6 +49,16 @@ export function ItemDetail({ project, target, itemId, canEdit }: { project: stri
             Extracted {v.predExtracted ?? "—"} vs gold {v.goldExtracted ?? "—"} · tokens {v.tokens.prompt} + {v.tokens.completion}
             {v.cached ? " · cached reply" : ""}
           </p>
+          {canEdit && v.match !== null && (
+            <div className="mt-2 flex gap-2">
+              <Button variant="secondary" disabled={label.isPending} onClick={() => label.mutate({ project, verdictId: v.id, verdictRight: true, reason })}>
+                Verdict is right
+              </Button>
+              <Button variant="secondary" disabled={label.isPending} onClick={() => label.mutate({ project, verdictId: v.id, verdictRight: false, reason })}>
+                Verdict is wrong
+              </Button>
+            </div>
+          )}
           {v.judgeReply && (
             <details className="mt-2">
               <summary className="cursor-pointer text-xs text-zinc-500">The judge&apos;s reply</summary>
@@ -59,14 +73,11 @@ export function ItemDetail({ project, target, itemId, canEdit }: { project: stri
   );
 }
 
-function LabelBox(props: { project: string; label: { correct: boolean; reason: string } | null; itemKind: "sample" | "evaluation_sample" | "rollout"; itemId: number; verdictId: number | null; verdictMatch: boolean | null; canEdit: boolean }) {
-  const { project, label, verdictId } = props;
+function LabelBox(props: { project: string; label: { correct: boolean; reason: string } | null; itemKind: "sample" | "evaluation_sample" | "rollout"; itemId: number; canEdit: boolean; reason: string; onReason(reason: string): void }) {
+  const { project, label } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState("");
-  const done = { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.verdicts.pathKey() }) };
-  const add = useMutation(trpc.verdicts.labelVerdict.mutationOptions(done));
-  const remove = useMutation(trpc.verdicts.removeLabel.mutationOptions(done));
+  const remove = useMutation(trpc.verdicts.removeLabel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.verdicts.pathKey() }) }));
   return (
     <section className="rounded bg-zinc-50 p-3 dark:bg-zinc-900" aria-label="Human label">
       {label ? (
@@ -75,17 +86,11 @@ function LabelBox(props: { project: string; label: { correct: boolean; reason: s
           {label.reason && <span className="text-zinc-600 dark:text-zinc-400"> — {label.reason}</span>}
         </p>
       ) : (
-        <p className="text-zinc-500">No human label.</p>
+        <p className="text-zinc-500">No human label. {props.canEdit && "Say below whether a verdict is right or wrong."}</p>
       )}
-      {props.canEdit && verdictId !== null && props.verdictMatch !== null && (
+      {props.canEdit && (
         <div className="mt-2 flex flex-wrap items-end gap-2">
-          <TextField label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
-          <Button variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ project, verdictId, verdictRight: true, reason })}>
-            Verdict is right
-          </Button>
-          <Button variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ project, verdictId, verdictRight: false, reason })}>
-            Verdict is wrong
-          </Button>
+          <TextField label="Reason" value={props.reason} onChange={(e) => props.onReason(e.target.value)} maxLength={2000} />
           {label && (
             <Button variant="secondary" disabled={remove.isPending} onClick={() => remove.mutate({ project, itemKind: props.itemKind, itemId: props.itemId })}>
               Remove label
@@ -93,7 +98,7 @@ function LabelBox(props: { project: string; label: { correct: boolean; reason: s
           )}
         </div>
       )}
-      <ErrorMessage error={add.error ?? remove.error} />
+      <ErrorMessage error={remove.error} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
@@ -39,6 +40,11 @@ export function JudgeJobs({ project }: { project: string }) {
 function JudgeJobRow({ project, run }: { project: string; run: { id: number; name: string | null; state: string; progress: number | null } }) {
   const trpc = useTRPC();
   const summary = useQuery(trpc.verdicts.runSummary.queryOptions({ project, runId: run.id }, { refetchInterval: run.state === "running" || run.state === "queued" ? 3_000 : false }));
+  const { refetch } = summary;
+  // The last poll may land before the final verdicts: read the summary once more when the run's state changes.
+  useEffect(() => {
+    void refetch();
+  }, [run.state, refetch]);
   const s = summary.data;
   return (
     <tr className="border-t border-zinc-100 dark:border-zinc-800">

@@ -22,20 +22,21 @@ export interface Grader {
 /** The graders that have graded at least one item of the target, in a stable order. */
 export async function listGraders(db: Database, projectId: string, target: JudgeTarget): Promise<Grader[]> {
   await describeTarget(db, projectId, target);
-  const graders: Grader[] = [];
-  for (const run of await judgeRunsOf(db, projectId, target)) {
-    const name = run.name ?? `Judge run #${run.id}`;
-    graders.push({ id: `run:${run.id}`, label: name });
-    if (run.stages.includes("rule")) graders.push({ id: `run:${run.id}:rule`, label: `${name} · rule stage` });
-    if (run.stages.includes("math")) graders.push({ id: `run:${run.id}:math`, label: `${name} · math stage` });
-    graders.push({ id: `run:${run.id}:labelled`, label: `${name} · corrected by labels` });
-  }
   const [present] = rowsOf<{ imported: boolean; harness: boolean; human: boolean }>(
     await db.execute(sql`select
       ${target.kind === "dataset" ? sql`exists (select 1 from samples where dataset_id = ${target.datasetId} and verdict is not null)` : sql`false`} as imported,
       ${target.kind === "evaluation" ? sql`exists (select 1 from (${graderRows(projectId, target, "harness")}) g)` : sql`false`} as harness,
       exists (select 1 from (${graderRows(projectId, target, "human")}) g) as human`),
   );
+  const graders: Grader[] = [];
+  for (const run of await judgeRunsOf(db, projectId, target)) {
+    const name = run.name ?? `Judge run #${run.id}`;
+    graders.push({ id: `run:${run.id}`, label: name });
+    if (run.stages.includes("rule")) graders.push({ id: `run:${run.id}:rule`, label: `${name} · rule stage` });
+    if (run.stages.includes("math")) graders.push({ id: `run:${run.id}:math`, label: `${name} · math stage` });
+    // Without labels it is the run itself.
+    if (present.human) graders.push({ id: `run:${run.id}:labelled`, label: `${name} · corrected by labels` });
+  }
   if (present.imported) graders.push({ id: "imported", label: "Imported verdict column" });
   if (present.harness) graders.push({ id: "harness", label: "Harness score (lmms-eval)" });
   if (present.human) graders.push({ id: "human", label: "Human labels" });
