@@ -57,6 +57,8 @@ export const verdicts = pgTable(
   (t) => [
     uniqueIndex("verdicts_run_item_idx").on(t.runId, t.itemKind, t.itemId),
     index("verdicts_item_idx").on(t.itemKind, t.itemId),
+    // The agreement matrix reads a run's (item, match, id) from this index alone, in item order, and merge-joins two runs.
+    index("verdicts_run_item_match_idx").on(t.runId, t.itemKind, t.itemId, t.match, t.id),
   ],
 );
 

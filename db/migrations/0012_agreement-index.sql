@@ -1,0 +1,1 @@
+CREATE INDEX "verdicts_run_item_match_idx" ON "verdicts" USING btree ("run_id","item_kind","item_id","match","id");
