@@ -68,8 +68,8 @@ export const importJob = defineJobHandler({
       return await withUserPaths(config.location, deps.env, () => importAll(config, context));
     } catch (error) {
       if (config.newDataset) await removeIfEmpty(context, config.datasetId);
-      // Only a message written for the user leaves the job; anything else is logged under an id.
-      throw error instanceof DomainError ? error : new DomainError("BAD_REQUEST", userFacingMessage(error));
+      // Only a message written for the user leaves the job (a cancel is the runner's to report); anything else is logged under an id.
+      throw error instanceof DomainError || context.signal.aborted ? error : new DomainError("BAD_REQUEST", userFacingMessage(error));
     }
   },
 });
