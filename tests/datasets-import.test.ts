@@ -197,10 +197,10 @@ describe("dataset import", () => {
     expect(run.error).toMatch(/data folder of source "a" .* outside the import roots/);
   });
 
-  describe("with a row limit of 64 KB", () => {
+  describe("with a row limit of 64 KB and a field limit of 32 KB", () => {
     let small: TestApp;
     beforeAll(async () => {
-      small = await createTestApp({ MMR_IMPORT_ROOTS: root, MMR_MAX_IMPORT_ROW_BYTES: String(64 * 1024) });
+      small = await createTestApp({ MMR_IMPORT_ROOTS: root, MMR_MAX_IMPORT_ROW_BYTES: String(64 * 1024), MMR_MAX_IMPORT_FIELD_BYTES: String(32 * 1024) });
     });
     afterAll(() => small.close());
 
@@ -211,7 +211,7 @@ describe("dataset import", () => {
       const rows = [{ question: "Small?" }, { question: "Long line?", padding: "x".repeat(200_000) }, { question: "Also small?" }];
       await writeFile(file, JSON.stringify(rows));
       const longField = path.join(root, "long-field.jsonl");
-      await writeFile(longField, `${JSON.stringify({ question: "ok?" })}\n${JSON.stringify({ question: "q".repeat(40_000), answer: "é".repeat(40_000) })}\n`);
+      await writeFile(longField, `${JSON.stringify({ question: "ok?" })}\n${JSON.stringify({ question: "q".repeat(10_000), answer: "é".repeat(20_000) })}\n`);
       const userId = (await caller.me.get())!.id;
       const started = await startImport(small.deps, { projectId: project.id, target: { newDatasetName: "limits" }, location: { kind: "server-path", path: file }, createdBy: userId });
       const second = await startImport(small.deps, { projectId: project.id, target: { datasetId: started.datasetId }, location: { kind: "server-path", path: longField }, createdBy: userId });
@@ -219,7 +219,7 @@ describe("dataset import", () => {
       const first = await caller.runs.get({ project: "limits", runId: started.runId });
       expect(first.result).toMatchObject({ rowsImported: 2, rowsSkipped: 1, skippedRows: ["huge-rows row 2 (line 1): the row is 200,038 bytes (0.2 MB), over the limit of 65,536 bytes (0.1 MB)"] });
       const next = await caller.runs.get({ project: "limits", runId: second.runId });
-      expect(next.result).toMatchObject({ rowsImported: 1, rowsSkipped: 1, skippedRows: ["long-field row 2: answer: the text is 80,000 bytes (0.1 MB), over the limit of 65,536 bytes (0.1 MB) for a field"] });
+      expect(next.result).toMatchObject({ rowsImported: 1, rowsSkipped: 1, skippedRows: ["long-field row 2: answer: the text is 40,000 bytes (0.0 MB), over the limit of 32,768 bytes (0.0 MB) for a field"] });
     });
   });
 });

@@ -167,8 +167,8 @@ async function importSource(
   };
 
   try {
-    const limit = context.deps.env.MMR_MAX_IMPORT_ROW_BYTES;
-    for await (const record of readSourceRows(source, { maxRowBytes: limit })) {
+    const { MMR_MAX_IMPORT_ROW_BYTES: rowLimit, MMR_MAX_IMPORT_FIELD_BYTES: fieldLimit } = context.deps.env;
+    for await (const record of readSourceRows(source, { maxRowBytes: rowLimit })) {
       rowsSeen += 1;
       if (rowsSeen % 1000 === 0) {
         context.signal.throwIfAborted();
@@ -184,9 +184,9 @@ async function importSource(
         await skip(formatRowError(mapped.error, source.label));
         continue;
       }
-      const oversized = oversizedField(mapped.sample, limit);
+      const oversized = oversizedField(mapped.sample, fieldLimit);
       if (oversized) {
-        await skip(formatRowError({ row: record.row, line: record.line, field: oversized.field, reason: `${oversized.field}: ${oversizedFieldReason(oversized.bytes, limit)}` }, source.label));
+        await skip(formatRowError({ row: record.row, line: record.line, field: oversized.field, reason: `${oversized.field}: ${oversizedFieldReason(oversized.bytes, fieldLimit)}` }, source.label));
         continue;
       }
       const { stored, issues } = await images.store(mapped.sample.images, source.dataFolder);
