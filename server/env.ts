@@ -15,6 +15,9 @@ const envSchema = z.object({
   MMR_SEED_DEMO: booleanFlag.default(true),
   MMR_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MMR_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
+  // Largest row, and text field of a sample, an import stores; a larger one is a skipped row (memory stays bounded by the row limit).
+  MMR_MAX_IMPORT_ROW_BYTES: z.coerce.number().int().positive().default(8_388_608),
+  MMR_MAX_IMPORT_FIELD_BYTES: z.coerce.number().int().positive().default(8_388_608),
   // Files a GPU agent collects from a run's folders: small artifacts (results, logs, rollout dumps), not checkpoints.
   MMR_MAX_ARTIFACT_FILE_BYTES: z.coerce.number().int().positive().default(67_108_864),
   MMR_MAX_RUN_ARTIFACT_BYTES: z.coerce.number().int().positive().default(536_870_912),

@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 import { runs, samples } from "@/db/schema";
 import { importConfigSchema, importJob } from "@/server/datasets/import-job";
 import { startImport } from "@/server/datasets/start-import";
+import { uploadFolder } from "@/server/datasets/import-location";
+import { createUpload } from "@/server/datasets/uploads";
 import type { JobContext } from "@/server/runs/job-handler";
 import { fixturesFolder, writeVerlParquet } from "./fixtures/datasets/write-parquet-fixtures";
 import { runQueuedJobs } from "./support/run-jobs";
@@ -104,6 +106,40 @@ describe("dataset import", () => {
     expect(run.error).toMatch(/truncated\.parquet/);
     const sources = await app.deps.db.query.datasetSources.findMany({ where: (s, { eq }) => eq(s.datasetId, datasetId) });
     expect(sources).toEqual([]);
+    // The dataset the import created for it goes too.
+    expect((await ada.datasets.list({ project: "data" })).map((d) => d.name)).not.toContain("broken");
+  });
+
+  const importUpload = async (name: string, file: string, content: Buffer | string) => {
+    const { uploadId } = await createUpload(app.deps.db, { projectId, userId: adaId });
+    await mkdir(uploadFolder(app.deps.env, uploadId), { recursive: true });
+    await writeFile(path.join(uploadFolder(app.deps.env, uploadId), file), content);
+    const started = await startImport(app.deps, { projectId, target: { newDatasetName: name }, location: { kind: "upload", uploadId, file }, createdBy: adaId });
+    await runQueuedJobs(app);
+    return { ...started, uploadId, run: await ada.runs.get({ project: "data", runId: started.runId }) };
+  };
+
+  it("names an uploaded file as the user named it, never by the server folder it was stored in", async () => {
+    const whole = await import("node:fs/promises").then((fs) => fs.readFile(path.join(root, "verl.parquet")));
+    const { run, uploadId } = await importUpload("uploaded-broken", "trunc.parquet", whole.subarray(0, Math.floor(whole.length * 0.6)));
+    expect(run.state).toBe("failed");
+    expect(run.error).toMatch(/^trunc\.parquet: not a readable parquet file/);
+    expect(run.error).not.toContain(uploadId);
+    expect(run.error).not.toContain(app.deps.env.MMR_DATA_DIR);
+  });
+
+  it("fails an empty file with a clear reason and keeps no dataset for it", async () => {
+    const { run } = await importUpload("empty", "empty.jsonl", "");
+    expect(run.state).toBe("failed");
+    expect(run.error).toBe("empty.jsonl: the file is empty: it holds no rows");
+    expect((await ada.datasets.list({ project: "data" })).map((d) => d.name)).not.toContain("empty");
+  });
+
+  it("keeps no new dataset when every row was skipped", async () => {
+    const { run } = await importUpload("all-bad", "bad.jsonl", "not json\n{\"other\": 1}\n");
+    expect(run.state).toBe("failed");
+    expect(run.error).toMatch(/^No sample imported: every row was skipped \(2; the first: bad row 1: not valid JSON/);
+    expect((await ada.datasets.list({ project: "data" })).map((d) => d.name)).not.toContain("all-bad");
   });
 
   it("leaves nothing behind when cancelled while batches are being written", async () => {
@@ -159,5 +195,31 @@ describe("dataset import", () => {
     const { run } = await importInto("escaping-list", path.join(listFolder, "list.yaml"));
     expect(run.state).toBe("failed");
     expect(run.error).toMatch(/data folder of source "a" .* outside the import roots/);
+  });
+
+  describe("with a row limit of 64 KB and a field limit of 32 KB", () => {
+    let small: TestApp;
+    beforeAll(async () => {
+      small = await createTestApp({ MMR_IMPORT_ROOTS: root, MMR_MAX_IMPORT_ROW_BYTES: String(64 * 1024), MMR_MAX_IMPORT_FIELD_BYTES: String(32 * 1024) });
+    });
+    afterAll(() => small.close());
+
+    it("skips a row or a text field over the limit with its row number and size, importing the rest", async () => {
+      const caller = await small.callerFor(await small.signUp("bo@example.com"));
+      const project = await caller.projects.create({ name: "Limits" });
+      const file = path.join(root, "huge-rows.json");
+      const rows = [{ question: "Small?" }, { question: "Long line?", padding: "x".repeat(200_000) }, { question: "Also small?" }];
+      await writeFile(file, JSON.stringify(rows));
+      const longField = path.join(root, "long-field.jsonl");
+      await writeFile(longField, `${JSON.stringify({ question: "ok?" })}\n${JSON.stringify({ question: "q".repeat(10_000), answer: "é".repeat(20_000) })}\n`);
+      const userId = (await caller.me.get())!.id;
+      const started = await startImport(small.deps, { projectId: project.id, target: { newDatasetName: "limits" }, location: { kind: "server-path", path: file }, createdBy: userId });
+      const second = await startImport(small.deps, { projectId: project.id, target: { datasetId: started.datasetId }, location: { kind: "server-path", path: longField }, createdBy: userId });
+      await runQueuedJobs(small);
+      const first = await caller.runs.get({ project: "limits", runId: started.runId });
+      expect(first.result).toMatchObject({ rowsImported: 2, rowsSkipped: 1, skippedRows: ["huge-rows row 2 (line 1): the row is 200,038 bytes (0.2 MB), over the limit of 65,536 bytes (0.1 MB)"] });
+      const next = await caller.runs.get({ project: "limits", runId: second.runId });
+      expect(next.result).toMatchObject({ rowsImported: 1, rowsSkipped: 1, skippedRows: ["long-field row 2: answer: the text is 40,000 bytes (0.0 MB), over the limit of 32,768 bytes (0.0 MB) for a field"] });
+    });
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DomainError } from "@/server/errors";
 import type { ServerEnv } from "@/server/env";
 import { confineToRoots } from "./import-roots";
 import type { DatasetSource } from "./import";
@@ -32,4 +33,22 @@ export async function resolveImportLocation(location: ImportLocation, env: Serve
 export async function assertSourceInsideRoots(source: DatasetSource, roots: string[]): Promise<void> {
   await confineToRoots(source.path, roots, `file of source "${source.label}"`);
   if (existsSync(source.dataFolder)) await confineToRoots(source.dataFolder, roots, `data folder of source "${source.label}"`);
+}
+
+/**
+ * Runs `action` so that its errors name an uploaded file as the user named it ("trunc.parquet: …"), never by the
+ * server folder it was stored in. A server-path import keeps its paths: the user typed them.
+ */
+export async function withUserPaths<T>(location: ImportLocation, env: ServerEnv, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (location.kind === "upload" && error instanceof Error) {
+      const folder = uploadFolder(env, location.uploadId);
+      const folders = [folder, existsSync(folder) ? realpathSync(folder) : folder];
+      const rewritten = folders.reduce((message, f) => message.replaceAll(`${f}${path.sep}`, "").replaceAll(f, "the upload"), error.message);
+      if (error instanceof DomainError) error.message = rewritten;
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AppDeps } from "@/server/deps";
 import { previewFile, type ColumnMapping, type ImageRef } from "./import";
-import { resolveImportLocation, type ImportLocation } from "./import-location";
+import { resolveImportLocation, withUserPaths, type ImportLocation } from "./import-location";
 import { assertUploadInProject } from "./uploads";
 
 // Image bytes stay on the server: the preview names them by size.
@@ -17,8 +17,10 @@ export async function previewImport(
   options: { limit?: number; mappings?: Record<string, ColumnMapping> },
 ) {
   if (location.kind === "upload") await assertUploadInProject(deps.db, location.uploadId, projectId);
-  const { path } = await resolveImportLocation(location, deps.env);
-  const preview = await previewFile(path, { limit: options.limit ?? 20, mappings: options.mappings });
+  const preview = await withUserPaths(location, deps.env, async () => {
+    const { path } = await resolveImportLocation(location, deps.env);
+    return previewFile(path, { limit: options.limit ?? 20, mappings: options.mappings });
+  });
   return {
     container: preview.container,
     sources: preview.sources.map((source) => ({

@@ -5,7 +5,7 @@ import { enqueueRun } from "@/server/runs/queue";
 import { createDataset, findDatasetByName, getDataset } from "./datasets";
 import type { ColumnMapping } from "./import";
 import type { ImportConfig } from "./import-job";
-import { resolveImportLocation, type ImportLocation } from "./import-location";
+import { resolveImportLocation, withUserPaths, type ImportLocation } from "./import-location";
 import { assertUploadInProject } from "./uploads";
 
 /**
@@ -23,14 +23,14 @@ export async function startImport(
   },
 ) {
   if (input.location.kind === "upload") await assertUploadInProject(deps.db, input.location.uploadId, input.projectId);
-  await resolveImportLocation(input.location, deps.env);
-  const dataset =
+  await withUserPaths(input.location, deps.env, () => resolveImportLocation(input.location, deps.env));
+  const existing =
     "datasetId" in input.target
       ? await getDataset(deps.db, input.projectId, input.target.datasetId)
-      : ((await findDatasetByName(deps.db, input.projectId, input.target.newDatasetName)) ??
-        (await createDataset(deps.db, { projectId: input.projectId, name: input.target.newDatasetName, createdBy: input.createdBy })));
+      : await findDatasetByName(deps.db, input.projectId, input.target.newDatasetName);
+  const dataset = existing ?? (await createDataset(deps.db, { projectId: input.projectId, name: (input.target as { newDatasetName: string }).newDatasetName, createdBy: input.createdBy }));
   if (dataset.projectId !== input.projectId) throw new DomainError("NOT_FOUND", "No such dataset in this project.");
-  const config: ImportConfig = { datasetId: dataset.id, location: input.location, mappings: input.mappings ?? {} };
+  const config: ImportConfig = { datasetId: dataset.id, location: input.location, mappings: input.mappings ?? {}, newDataset: !existing };
   const label = input.location.kind === "server-path" ? input.location.path : input.location.file;
   const run = await enqueueRun(deps.db, {
     projectId: input.projectId,

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { DomainError } from "@/server/errors";
+import { userFacingMessage } from "@/server/user-errors";
 import { getDataset } from "@/server/datasets/datasets";
 import { getProjectAccess } from "@/server/projects/projects";
 import { roleAtLeast, type ProjectRole } from "@/server/projects/roles";
@@ -12,7 +13,11 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
-    return { ...shape, data: { ...shape.data, fieldErrors } };
+    // An unexpected error (SQL, a server path, a stack) goes to the server log; the caller sees only its id.
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      return { ...shape, message: userFacingMessage(error.cause ?? error), data: { ...shape.data, stack: undefined, fieldErrors } };
+    }
+    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors } };
   },
 });
 

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { appendRunEvents } from "@/server/runs/events";
 import { claimNextRun, expireLeases, finishRun, heartbeatRun, markRunStarted, type Run } from "@/server/runs/queue";
 import type { JobContext, JobDeps, JobHandler } from "@/server/runs/job-handler";
+import { boundText } from "@/server/user-errors";
 
 export interface RunnerOptions {
   deps: JobDeps;
@@ -125,7 +126,8 @@ export class PipelineRunner {
     } catch (error) {
       if (leaseLost) return;
       const cancelled = abort.signal.aborted && !leaseLost;
-      const message = error instanceof Error ? error.message : String(error);
+      // Stored and shown to users: bounded whatever the handler put in it.
+      const message = boundText(error instanceof Error ? error.message : String(error));
       await context.log(cancelled ? "Cancelled on request." : `Failed: ${message}`).catch(() => {});
       await finishRun(db, {
         runId: run.id,

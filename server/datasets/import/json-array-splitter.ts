@@ -4,7 +4,9 @@ import "server-only";
 export interface ArrayElementText {
   row: number;
   line: number;
-  text: string;
+  /** Absent when the element was longer than the limit: its text was dropped as it arrived, only `bytes` is known. */
+  text?: string;
+  bytes: number;
 }
 
 type Phase = "before-array" | "before-element" | "in-element" | "after-element" | "after-array";
@@ -19,8 +21,8 @@ export class JsonStructureError extends Error {}
 
 /**
  * Cuts a JSON array arriving in chunks into the source text of its top-level elements, so each row can be parsed on
- * its own and memory stays bounded by the largest row (checked against `maxRowChars`). It tracks only strings and
- * bracket depth; whether an element is valid JSON is left to JSON.parse, so one bad row does not stop the file.
+ * its own. An element longer than `maxRowBytes` is not held: it is scanned to its end and reported by size only, so
+ * memory stays bounded by the limit whatever the file holds. It tracks only strings and bracket depth; whether an element is valid JSON is left to JSON.parse, so one bad row does not stop the file.
  */
 export class JsonArraySplitter {
   private phase: Phase = "before-array";
@@ -31,10 +33,10 @@ export class JsonArraySplitter {
   private escaped = false;
   private primitive = false;
   private pending: string[] = [];
-  private pendingChars = 0;
+  private pendingBytes = 0;
   private elementLine = 0;
 
-  constructor(private readonly maxRowChars: number) {}
+  constructor(private readonly maxRowBytes: number) {}
 
   /** Elements completed by this chunk. Throws JsonStructureError when the text cannot be a JSON array. */
   push(chunk: string): ArrayElementText[] {
@@ -118,18 +120,17 @@ export class JsonArraySplitter {
   }
 
   private keepPending(text: string): void {
-    this.pendingChars += text.length;
-    if (this.pendingChars > this.maxRowChars) {
-      throw new JsonStructureError(`row ${this.rows} (line ${this.elementLine}) is longer than ${this.maxRowChars} characters`);
-    }
-    this.pending.push(text);
+    this.pendingBytes += Buffer.byteLength(text);
+    if (this.pendingBytes > this.maxRowBytes) this.pending = [];
+    else this.pending.push(text);
   }
 
   private finishElement(tail: string): ArrayElementText {
     this.keepPending(tail);
-    const element = { row: this.rows, line: this.elementLine, text: this.pending.join("") };
+    const bytes = this.pendingBytes;
+    const element = { row: this.rows, line: this.elementLine, bytes, text: bytes > this.maxRowBytes ? undefined : this.pending.join("") };
     this.pending = [];
-    this.pendingChars = 0;
+    this.pendingBytes = 0;
     this.phase = "after-element";
     return element;
   }

@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatasetFileError } from "./errors";
-import { JsonArraySplitter, JsonStructureError } from "./json-array-splitter";
+import { JsonArraySplitter, JsonStructureError, type ArrayElementText } from "./json-array-splitter";
 import { readJsonArrayRows } from "./read-json-array";
 import type { RawRecord } from "./types";
 
 const fixtures = path.resolve(import.meta.dirname, "../../../tests/fixtures/datasets");
 let folder: string;
 
-async function readAll(file: string, options: { maxRowChars?: number } = {}): Promise<RawRecord[]> {
+async function readAll(file: string, options: { maxRowBytes?: number } = {}): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
   for await (const record of readJsonArrayRows(file, options)) records.push(record);
   return records;
@@ -44,18 +44,24 @@ describe("JsonArraySplitter", () => {
   it("cuts elements the same way whatever the chunk size, brackets and quotes inside strings included", () => {
     const whole = splitInChunks(text.length);
     expect(whole).toEqual([
-      { row: 1, line: 2, text: '{"a": "x]}\\"{", "b": [1, {"c": 2}]}' },
-      { row: 2, line: 3, text: '{"a": "é 😀"}' },
-      { row: 3, line: 3, text: "3" },
-      { row: 4, line: 3, text: '"s"' },
-      { row: 5, line: 3, text: "null" },
+      { row: 1, line: 2, bytes: 35, text: '{"a": "x]}\\"{", "b": [1, {"c": 2}]}' },
+      { row: 2, line: 3, bytes: 16, text: '{"a": "é 😀"}' },
+      { row: 3, line: 3, bytes: 1, text: "3" },
+      { row: 4, line: 3, bytes: 3, text: '"s"' },
+      { row: 5, line: 3, bytes: 4, text: "null" },
     ]);
-    for (const size of [1, 2, 3, 7, 16]) expect(splitInChunks(size)).toEqual(whole);
+    // Sizes may differ by a byte where a chunk splits a surrogate pair; the texts may not.
+    const texts = (elements: ArrayElementText[]) => elements.map(({ row, line, text }) => ({ row, line, text }));
+    for (const size of [1, 2, 3, 7, 16]) expect(texts(splitInChunks(size))).toEqual(texts(whole));
   });
 
-  it("refuses a row longer than the limit", () => {
+  it("drops the text of a row longer than the limit and reports its size, keeping the next row", () => {
     const splitter = new JsonArraySplitter(10);
-    expect(() => splitter.push('[{"question": "far too long"}]')).toThrow("row 1 (line 1) is longer than 10 characters");
+    const elements = [...splitter.push('[{"question": "far '), ...splitter.push('too long"}, {"q": 1}]')];
+    expect(elements).toEqual([
+      { row: 1, line: 1, bytes: 28, text: undefined },
+      { row: 2, line: 1, bytes: 8, text: '{"q": 1}' },
+    ]);
   });
 
   it("accepts an empty array and refuses text after it", () => {
@@ -110,8 +116,11 @@ describe("readJsonArrayRows", () => {
     await expect(readAll(await writeTemp("unclosed.json", '[{"q": 1},'))).rejects.toThrow("the file ends after row 1 without the array's closing ']': it is truncated");
   });
 
-  it("fails on a row over the size limit", async () => {
-    const file = await writeTemp("big.json", `[{"q": "${"x".repeat(5000)}"}]`);
-    await expect(readAll(file, { maxRowChars: 1000 })).rejects.toThrow(DatasetFileError);
+  it("skips a row over the size limit with its row number and size, and reads on", async () => {
+    const file = await writeTemp("big.json", `[{"q": "${"x".repeat(5000)}"}, {"q": "small"}]`);
+    const records = await readAll(file, { maxRowBytes: 1000 });
+    expect(records[0]).toMatchObject({ kind: "invalid", row: 1, line: 1 });
+    expect(records[0].kind === "invalid" && records[0].reason).toBe("the row is 5,009 bytes (0.0 MB), over the limit of 1,000 bytes (0.0 MB)");
+    expect(records[1]).toEqual({ kind: "row", row: 2, line: 1, values: { q: "small" } });
   });
 });

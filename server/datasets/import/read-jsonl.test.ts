@@ -8,9 +8,9 @@ import type { RawRecord } from "./types";
 const fixture = path.resolve(import.meta.dirname, "../../../tests/fixtures/datasets/sft_messages.jsonl");
 let folder: string;
 
-async function readAll(file: string): Promise<RawRecord[]> {
+async function readAll(file: string, options: { maxRowBytes?: number } = {}): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
-  for await (const record of readJsonlRows(file)) records.push(record);
+  for await (const record of readJsonlRows(file, options)) records.push(record);
   return records;
 }
 
@@ -59,6 +59,23 @@ describe("readJsonlRows", () => {
     const records = await readAll(file);
     expect(records).toHaveLength(2);
     expect(records[1]).toMatchObject({ kind: "invalid", row: 2, line: 2 });
+  });
+
+  it("skips a line over the size limit with its row number and size, and reads the next line", async () => {
+    const file = path.join(folder, "long.jsonl");
+    await writeFile(file, `{"q": "one"}\n{"q": "${"x".repeat(3 * 1024 * 1024)}"}\n{"q": "three"}`);
+    const records = await readAll(file, { maxRowBytes: 1024 * 1024 });
+    expect(records).toEqual([
+      { kind: "row", row: 1, line: 1, values: { q: "one" } },
+      { kind: "invalid", row: 2, line: 2, reason: "the row is 3,145,737 bytes (3.0 MB), over the limit of 1,048,576 bytes (1.0 MB)" },
+      { kind: "row", row: 3, line: 3, values: { q: "three" } },
+    ]);
+  });
+
+  it("fails with a clear reason on a file without rows", async () => {
+    const file = path.join(folder, "empty.jsonl");
+    await writeFile(file, "\n  \n");
+    await expect(readAll(file)).rejects.toThrow("empty.jsonl: the file is empty: it holds no rows");
   });
 
   it("fails with the file's name when it does not exist", async () => {

@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rawValueConverter, sharedDuckDB } from "./duckdb-values";
 import { DatasetFileError } from "./errors";
+import { approximateBytes, defaultMaxRowBytes, oversizedRowReason } from "./row-limits";
 import type { ColumnInfo, RawRecord, RawRow } from "./types";
 
 /** DuckDB's message without the SQL excerpt it appends ("LINE 1: SELECT ..."). */
@@ -71,9 +72,11 @@ async function earlyEndFailure(connection: DuckDBConnection, path: string, rowsR
  * bounded by DuckDB's row-group buffers rather than the file. Nested lists and structs arrive as arrays and objects,
  * BLOB columns (image bytes) as Uint8Array. A truncated or corrupt file throws DatasetFileError naming it, possibly
  * after some rows were yielded (a consumer must treat the whole read as failed). The rows read are checked against the
- * count in the footer, because a damaged row group can otherwise end the stream early without an error.
+ * count in the footer, because a damaged row group can otherwise end the stream early without an error. A row over
+ * `maxRowBytes` is yielded as `invalid` with its size, so it goes no further than DuckDB's vector.
  */
-export async function* readParquetRows(path: string): AsyncGenerator<RawRecord> {
+export async function* readParquetRows(path: string, options: { maxRowBytes?: number } = {}): AsyncGenerator<RawRecord> {
+  const maxRowBytes = options.maxRowBytes ?? defaultMaxRowBytes;
   await checkParquetPath(path);
   const connection = await (await sharedDuckDB()).connect();
   try {
@@ -95,7 +98,10 @@ export async function* readParquetRows(path: string): AsyncGenerator<RawRecord> 
         throw describeParquetFailure(path, error);
       }
       if (batch.done) break;
-      for (const values of batch.value) yield { kind: "row", row: ++row, values };
+      for (const values of batch.value) {
+        const bytes = approximateBytes(values);
+        yield bytes > maxRowBytes ? { kind: "invalid", row: ++row, reason: oversizedRowReason(bytes, maxRowBytes) } : { kind: "row", row: ++row, values };
+      }
     }
     if (row !== rowsDeclared) throw await earlyEndFailure(connection, path, row, rowsDeclared);
   } finally {

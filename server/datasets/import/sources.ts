@@ -42,14 +42,14 @@ async function listDirectorySources(directory: string): Promise<DatasetSource[]>
   return sources;
 }
 
-/** Raw rows of one source, streamed, with 1-based row numbers within its file. */
-export function readSourceRows(source: DatasetSource): AsyncGenerator<RawRecord> {
+/** Raw rows of one source, streamed, with 1-based row numbers within its file; a row over `maxRowBytes` is `invalid`. */
+export function readSourceRows(source: DatasetSource, options: { maxRowBytes?: number } = {}): AsyncGenerator<RawRecord> {
   switch (source.container) {
     case "parquet":
-      return readParquetRows(source.path);
+      return readParquetRows(source.path, options);
     case "jsonl":
-      return readJsonlRows(source.path);
+      return readJsonlRows(source.path, options);
     case "json":
-      return readJsonArrayRows(source.path);
+      return readJsonArrayRows(source.path, options);
   }
 }
