@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { stripNul } from "./db/storable-text";
 import { DomainError } from "./errors";
 
 /** Longest error or message stored for a user to read; a longer one is cut with a note. */
 export const maxUserMessageChars = 2000;
 
-/** `text` whole, or its start with a note saying how much was cut. */
-export function boundText(text: string, maxChars = maxUserMessageChars): string {
+/** `raw` whole (NUL removed: it is stored), or its start with a note saying how much was cut. */
+export function boundText(raw: string, maxChars = maxUserMessageChars): string {
+  const text = stripNul(raw);
   if (text.length <= maxChars) return text;
   return `${text.slice(0, maxChars)}… (cut: ${(text.length - maxChars).toLocaleString("en")} more characters)`;
 }

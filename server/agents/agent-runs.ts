@@ -8,6 +8,7 @@ import { queueImportOfEvalRun } from "@/server/evaluations/queue-eval-run-import
 import { appendRunEvents, type RunEventInput } from "@/server/runs/events";
 import { ingestLogLines } from "@/server/runs/log-ingest";
 import { claimNextRun, expireLeases, finishRun, heartbeatRun, markRunStarted } from "@/server/runs/queue";
+import { storableJson } from "@/server/db/storable-text";
 import { collectedArtifactLimits } from "@/server/runs/run-artifacts";
 import { launchSpecSchema, trainingRunKinds } from "./launch-spec";
 import type { Worker } from "./workers";
@@ -82,7 +83,7 @@ export async function heartbeatRunForWorker(db: Database, worker: Worker, runId:
 export async function ingestAgentEvents(db: Database, worker: Worker, runId: number, events: RunEventInput[]) {
   await assertWorkerHoldsRun(db, worker, runId);
   // Postgres text and jsonb cannot hold NUL: one stray byte in a training log must not block the run's whole stream.
-  const storable = events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload ?? null).replaceAll("\\u0000", "")) }));
+  const storable = events.map((e) => ({ ...e, payload: storableJson(e.payload ?? null) }));
   // Events and the metrics parsed from them commit together: a server stopped between the two must not leave a batch
   // stored (so a retry is a duplicate) with its metrics never parsed.
   return db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { stripNul } from "@/server/db/storable-text";
 import type { RawValue } from "./import";
 
 /**
@@ -31,6 +32,3 @@ function storableObject(record: { [key: string]: RawValue }): object {
   return Object.fromEntries(keys.map((key) => [stripNul(key), toStorableJson(record[key])]));
 }
 
-export function stripNul(text: string): string {
-  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
-}

@@ -7,7 +7,8 @@ import { rowsOf } from "@/server/db/raw-rows";
 import { classifyAnswer } from "./answer-kind";
 import { isFieldConversation } from "./field-conversation";
 import type { NormalisedSample } from "./import";
-import { stripNul, toStorableJson } from "./json-safe";
+import { stripNul } from "@/server/db/storable-text";
+import { toStorableJson } from "./json-safe";
 import type { StoredImage } from "./sample-images";
 import { searchVectorText } from "./search-terms";
 

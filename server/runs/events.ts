@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { runEvents, runs } from "@/db/schema";
 import type { Database } from "@/server/db/client";
+import { storableJson } from "@/server/db/storable-text";
 
 export type RunEventType = (typeof runEvents.$inferInsert)["type"];
 export interface RunEventInput {
@@ -15,7 +16,7 @@ export async function appendRunEvents(db: Database, runId: number, events: RunEv
   if (events.length === 0) return [];
   const inserted = await db
     .insert(runEvents)
-    .values(events.map((e) => ({ runId, seq: e.seq, type: e.type, payload: e.payload })))
+    .values(events.map((e) => ({ runId, seq: e.seq, type: e.type, payload: storableJson(e.payload ?? null) })))
     .onConflictDoNothing()
     .returning({ seq: runEvents.seq });
   const highest = Math.max(...events.map((e) => e.seq));

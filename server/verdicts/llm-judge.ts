@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { judgeCache } from "@/db/schema";
 import type { Database } from "@/server/db/client";
+import { stripNul } from "@/server/db/storable-text";
 import type { GradedItem, LlmOutcome } from "./cascade";
 import { parseJudgeReply } from "./judge-reply";
 import { renderPrompt, type JudgeTemplate } from "./judge-templates";
@@ -35,7 +36,7 @@ export function createJudgeAsker(input: { db: Database; projectId: string; endpo
       .where(and(eq(judgeCache.projectId, projectId), eq(judgeCache.key, key)));
     if (hit) return outcome(hit.reply, hit.promptTokens, hit.completionTokens, true, template);
     const reply = await endpoint.complete(messages, { signal: input.signal, maxTokens: template.asksRationale ? 1024 : 16, temperature: 0 });
-    const text = reply.text.replaceAll("\u0000", "");
+    const text = stripNul(reply.text);
     // Stored before the verdict is: a runner that dies in between does not ask again when the run resumes.
     await db
       .insert(judgeCache)

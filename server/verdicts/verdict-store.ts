@@ -1,7 +1,7 @@
 import "server-only";
 import { verdicts } from "@/db/schema";
 import type { Database } from "@/server/db/client";
-import { storableText } from "./storable-text";
+import { storableText } from "@/server/db/storable-text";
 import type { CascadeVerdict } from "./cascade";
 import type { ItemKind } from "./judge-items";
 
