@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerDatasetCommands } from "./commands/datasets";
+import { registerEndpointCommands } from "./commands/endpoints";
 import { registerEvaluationCommands } from "./commands/evaluations";
 import { registerJudgeCommands } from "./commands/judge";
 import { registerLeaderboardCommands } from "./commands/leaderboard";
@@ -17,6 +18,7 @@ const verbGroups = [
   registerDatasetCommands,
   registerEvaluationCommands,
   registerLeaderboardCommands,
+  registerEndpointCommands,
   registerJudgeCommands,
   registerRunCommands,
   registerWorkerCommands,
