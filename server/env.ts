@@ -38,12 +38,31 @@ const envSchema = z.object({
 
 export type ServerEnv = z.infer<typeof envSchema>;
 
+/** The environment names a variable wrongly: each problem reads "VARIABLE: what is wrong". */
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration: ${problems.join("; ")}`);
+  }
+}
+
 export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const parsed = envSchema.safeParse(blanksRemoved);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid environment configuration: ${problems}`);
-  }
+  if (!parsed.success) throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   return parsed.data;
+}
+
+/**
+ * For the entry points (the web server, the pipeline worker): a process with an invalid environment would start and
+ * answer 500 to everything, so it says which variable is wrong and exits non-zero instead.
+ */
+export function exitUnlessEnvironmentValid(processName: string): void {
+  try {
+    readServerEnv();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    console.error(`${processName} refuses to start: the environment is invalid.`);
+    for (const problem of error.problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getAppDeps, type AppDeps } from "@/server/deps";
+import { exitUnlessEnvironmentValid } from "@/server/env";
 import { PipelineRunner } from "@/workers/pipeline/runner";
 import { pipelineJobHandlers } from "@/workers/pipeline/job-kinds";
 import { queueDemoWorkspaceOnce } from "./demo-workspace";
@@ -15,6 +16,7 @@ const holder = globalThis as typeof globalThis & { __mmrRunner?: PipelineRunner 
 
 /** Called once by instrumentation when the web server starts. */
 export async function startWebProcess(): Promise<void> {
+  exitUnlessEnvironmentValid("The MMR Studio web server");
   const deps = await getAppDeps();
   await prepareInstance(deps);
   // PGlite allows one process, so on the embedded database the web server runs the CPU jobs itself.
